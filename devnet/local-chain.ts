@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { assertPortFree } from "./port-check";
+
+export interface LocalChain {
+  rpcUrl: string;
+  chainId: number;
+  process: ChildProcess;
+  /** Stops anvil with SIGINT so it writes its state file first. */
+  stop(): Promise<void>;
+}
+
+export class LocalChainError extends Error {
+  constructor(message: string) {
+    super(`Devnet chain: ${message}`);
+    this.name = "LocalChainError";
+  }
+}
+
+const platformPackages: Record<string, string> = {
+  "linux-x64": "@foundry-rs/anvil-linux-amd64",
+  "linux-arm64": "@foundry-rs/anvil-linux-arm64",
+  "darwin-x64": "@foundry-rs/anvil-darwin-amd64",
+  "darwin-arm64": "@foundry-rs/anvil-darwin-arm64",
+  "win32-x64": "@foundry-rs/anvil-win32-amd64",
+};
+
+/** The anvil binary that @foundry-rs/anvil ships for this platform inside an npm package. */
+export function anvilBinaryPath(): string {
+  const pkg = platformPackages[`${process.platform}-${process.arch}`];
+  if (!pkg) throw new LocalChainError(`anvil has no npm build for ${process.platform}-${process.arch}`);
+  const require = createRequire(import.meta.url);
+  try {
+    const dir = path.dirname(require.resolve(`${pkg}/package.json`));
+    return path.join(dir, "bin", process.platform === "win32" ? "anvil.exe" : "anvil");
+  } catch {
+    throw new LocalChainError(`${pkg} is not installed: run npm install`);
+  }
+}
+
+/**
+ * Starts anvil on 127.0.0.1. With `stateFile`, the chain (blocks, logs and state) is loaded
+ * from it at start and written back every few seconds and on stop, so a restart resumes it.
+ * Blocks are mined only on request (evm_mine): the scenario decides the timeline.
+ */
+export async function startLocalChain(opts: {
+  port: number;
+  chainId: number;
+  stateFile?: string;
+  /** unix seconds of the genesis block, for a reproducible chain */
+  genesisTimestamp?: number;
+  log?: (line: string) => void;
+}): Promise<LocalChain> {
+  await assertPortFree(opts.port, "Devnet chain", "DEVNET_RPC_PORT");
+  const args = [
+    "--host", "127.0.0.1",
+    "--port", String(opts.port),
+    "--chain-id", String(opts.chainId),
+    "--no-mining",
+    "--order", "fifo",
+    // The scenario sends from hundreds of simulated operators without holding their keys.
+    "--auto-impersonate",
+    "--gas-limit", "1000000000",
+    "--disable-code-size-limit",
+    "--silent",
+  ];
+  if (opts.genesisTimestamp !== undefined) args.push("--timestamp", String(opts.genesisTimestamp));
+  if (opts.stateFile) {
+    await mkdir(path.dirname(opts.stateFile), { recursive: true });
+    args.push("--state", opts.stateFile, "--state-interval", "5");
+  }
+  const child = spawn(anvilBinaryPath(), args, { stdio: ["ignore", "pipe", "pipe"] });
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => {
+    const text = chunk.toString();
+    output.push(text);
+    opts.log?.(text.trimEnd());
+  };
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
+  const rpcUrl = `http://127.0.0.1:${opts.port}`;
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new LocalChainError(`anvil exited with code ${code}: ${output.join("").slice(-500)}`))),
+  );
+  await Promise.race([waitForRpc(rpcUrl, 30_000), exited]);
+  return {
+    rpcUrl,
+    chainId: opts.chainId,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGINT");
+        setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+      }),
+  };
+}
+
+async function waitForRpc(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+      });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new LocalChainError(`no JSON-RPC answer at ${url} after ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
