@@ -9,7 +9,8 @@ const target = path.join(root, "lib/abi");
 
 const kebab = (name: string) =>
   name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z])([A-Z][a-z])/g, "$1-$2").toLowerCase();
-const camel = (name: string) => name[0]!.toLowerCase() + name.slice(1);
+// "SESHL2" → "seshl2", "ServiceNodeRewards" → "serviceNodeRewards"
+const camel = (name: string) => name.replace(/^[A-Z]+(?=[A-Z][a-z]|[0-9]|$)|^[A-Z]/, (m) => m.toLowerCase());
 
 for (const file of (await readdir(source)).filter((f) => f.endsWith(".json")).sort()) {
   const name = file.replace(/\.json$/, "");

@@ -1,4 +1,4 @@
-import { decodeEventLog, type Abi, type Hex, type Log } from "viem";
+import { decodeEventLog, type Abi, type Hex } from "viem";
 import { rewardRatePoolAbi } from "../abi/reward-rate-pool-abi";
 import { serviceNodeContributionAbi } from "../abi/service-node-contribution-abi";
 import { serviceNodeContributionFactoryAbi } from "../abi/service-node-contribution-factory-abi";
@@ -28,7 +28,7 @@ export interface DecodedSessionLog {
 }
 
 export class UndecodableLogError extends Error {
-  constructor(contract: string, log: Pick<Log, "topics" | "transactionHash" | "logIndex">, cause: unknown) {
+  constructor(contract: string, log: { topics: readonly Hex[]; transactionHash: Hex | null; logIndex: number | null }, cause: unknown) {
     super(
       `log ${log.transactionHash}#${log.logIndex} from ${contract} does not match its ABI ` +
         `(topic0 ${log.topics[0] ?? "none"}): ${(cause as Error).message?.split("\n")[0]}`,
@@ -51,7 +51,7 @@ export function toJsonArg(value: unknown): JsonArgValue {
 /** Decodes one log against the reference ABI of the contract that emitted it. */
 export function decodeSessionLog(
   contract: WatchedContract,
-  log: Pick<Log, "topics" | "data" | "transactionHash" | "logIndex">,
+  log: { topics: readonly Hex[]; data: Hex; transactionHash: Hex | null; logIndex: number | null },
 ): DecodedSessionLog {
   try {
     const decoded = decodeEventLog({

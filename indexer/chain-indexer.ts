@@ -1,0 +1,219 @@
+import type { Address, Log, PublicClient } from "viem";
+import { serviceNodeRewardsAbi } from "../lib/abi/service-node-rewards-abi";
+import type { IndexerConfig } from "../lib/config/indexer-config";
+import { decodeSessionLog, type DecodedSessionLog, type WatchedContract } from "../lib/events/decode-session-log";
+import {
+  applyServiceNodeEvent,
+  serviceNodeEventNames,
+  type LedgerEvent,
+  type SeededNodeDetails,
+} from "../lib/staking/service-node-ledger";
+import { fetchLogsAdaptive, withRetry, type LogRangeState } from "./sources/fetch-logs-adaptive";
+import type { Sql } from "./store/database";
+import { recordFailure, recordSuccess } from "./store/indexer-status-store";
+import { loadServiceNodes, saveServiceNodes } from "./store/service-node-store";
+
+export interface ChainProgress {
+  fromBlock: bigint;
+  toBlock: bigint;
+  /** first block the indexer had to cover when this run started */
+  startBlock: bigint;
+  targetBlock: bigint;
+  events: number;
+}
+
+interface StoredEvent extends DecodedSessionLog {
+  blockNumber: bigint;
+  logIndex: number;
+  blockHash: string;
+  blockTime: Date;
+  txHash: string;
+  address: string;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+
+/** Which contract each watched address is; contribution contracts are added as the factory deploys them. */
+async function loadWatchedAddresses(sql: Sql, config: IndexerConfig): Promise<Map<string, WatchedContract>> {
+  const watched = new Map<string, WatchedContract>([
+    [config.contracts.sesh, "SESH"],
+    [config.contracts.serviceNodeRewards, "ServiceNodeRewards"],
+  ]);
+  if (config.contracts.rewardRatePool) watched.set(config.contracts.rewardRatePool, "RewardRatePool");
+  if (config.contracts.contributionFactory) watched.set(config.contracts.contributionFactory, "ServiceNodeContributionFactory");
+  for (const vesting of config.contracts.vesting) watched.set(vesting, "TokenVestingStaking");
+  const children = await sql<{ address: string }[]>`
+    SELECT args->>'contributorContract' AS address FROM "ChainEvent"
+    WHERE "chainId" = ${config.chainId} AND "eventName" = 'NewServiceNodeContributionContract'`;
+  for (const child of children) watched.set(child.address.toLowerCase(), "ServiceNodeContribution");
+  return watched;
+}
+
+/** Follows the chain from the checkpoint to head − finality, one atomic batch at a time. */
+export async function runChainIndexer(opts: {
+  config: IndexerConfig;
+  sql: Sql;
+  client: PublicClient;
+  signal: AbortSignal;
+  onProgress?: (progress: ChainProgress) => void;
+  onError?: (error: unknown) => void;
+}): Promise<void> {
+  const { config, sql, client, signal } = opts;
+  const rangeState: LogRangeState = { range: config.logRange, minRange: 1, maxRange: Math.max(config.logRange, 100_000) };
+  const watched = await loadWatchedAddresses(sql, config);
+  const [checkpoint] = await sql<{ blockNumber: bigint }[]>`
+    SELECT "blockNumber" FROM "IndexerCheckpoint" WHERE "chainId" = ${config.chainId}`;
+  let next = checkpoint ? checkpoint.blockNumber + 1n : config.startBlock;
+  const runStart = next;
+
+  while (!signal.aborted) {
+    try {
+      const head = await withRetry("eth_blockNumber", () => client.getBlockNumber({ cacheTime: 0 }), { signal });
+      const target = head - BigInt(config.finalityDepth);
+      if (next > target) {
+        await recordSuccess(sql, "chain", next - 1n, head);
+        await sleep(config.pollIntervalMs, signal);
+        continue;
+      }
+      const { logs, toBlock } = await fetchLogsAdaptive(client, rangeState, {
+        addresses: [...watched.keys()] as Address[],
+        fromBlock: next,
+        toBlock: target,
+        signal,
+      });
+      const events = await decodeBatch(client, watched, logs, toBlock, signal);
+      const endBlock = await withRetry(`eth_getBlockByNumber ${toBlock}`, () => client.getBlock({ blockNumber: toBlock }), { signal });
+      await writeBatch(sql, client, config.chainId, events, { number: toBlock, hash: endBlock.hash!, timestamp: endBlock.timestamp }, signal);
+      opts.onProgress?.({ fromBlock: next, toBlock, startBlock: runStart, targetBlock: target, events: events.length });
+      next = toBlock + 1n;
+      if (toBlock === target) await recordSuccess(sql, "chain", toBlock, head);
+    } catch (error) {
+      if (signal.aborted) break;
+      opts.onError?.(error);
+      await recordFailure(sql, "chain", error).catch(() => {});
+      await sleep(Math.min(30_000, config.pollIntervalMs * 5), signal);
+    }
+  }
+}
+
+/**
+ * Decodes a batch in chain order. A factory event adds a contribution contract whose own logs
+ * in the rest of the range were not asked for yet: fetch those before going on.
+ */
+async function decodeBatch(
+  client: PublicClient,
+  watched: Map<string, WatchedContract>,
+  logs: Log[],
+  toBlock: bigint,
+  signal: AbortSignal,
+): Promise<StoredEvent[]> {
+  const all = [...logs];
+  const newChildren: { address: Address; fromBlock: bigint }[] = [];
+  for (const log of logs) {
+    const contract = watched.get(log.address.toLowerCase());
+    if (contract !== "ServiceNodeContributionFactory") continue;
+    const decoded = decodeSessionLog(contract, log);
+    if (decoded.eventName === "NewServiceNodeContributionContract") {
+      const child = String(decoded.args.contributorContract).toLowerCase() as Address;
+      watched.set(child, "ServiceNodeContribution");
+      newChildren.push({ address: child, fromBlock: log.blockNumber! });
+    }
+  }
+  for (const child of newChildren) {
+    const childLogs = await withRetry(`eth_getLogs ${child.address}`, () =>
+      client.getLogs({ address: child.address, fromBlock: child.fromBlock, toBlock }), { signal });
+    all.push(...childLogs);
+  }
+  all.sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex! - b.logIndex! : a.blockNumber! < b.blockNumber! ? -1 : 1));
+
+  const blockTimes = new Map<bigint, Date>();
+  for (const log of all) {
+    // anvil and many RPCs put blockTimestamp on logs; otherwise ask for the block.
+    const stamp = (log as Log & { blockTimestamp?: bigint | `0x${string}` }).blockTimestamp;
+    if (stamp !== undefined) blockTimes.set(log.blockNumber!, new Date(Number(BigInt(stamp)) * 1000));
+  }
+  for (const number of new Set(all.map((l) => l.blockNumber!))) {
+    if (blockTimes.has(number)) continue;
+    const block = await withRetry(`eth_getBlockByNumber ${number}`, () => client.getBlock({ blockNumber: number }), { signal });
+    blockTimes.set(number, new Date(Number(block.timestamp) * 1000));
+  }
+  return all.map((log) => ({
+    ...decodeSessionLog(watched.get(log.address.toLowerCase())!, log),
+    blockNumber: log.blockNumber!,
+    logIndex: log.logIndex!,
+    blockHash: log.blockHash!,
+    blockTime: blockTimes.get(log.blockNumber!)!,
+    txHash: log.transactionHash!,
+    address: log.address.toLowerCase(),
+  }));
+}
+
+async function seededNodeDetails(client: PublicClient, address: Address, id: bigint, blockNumber: bigint): Promise<SeededNodeDetails> {
+  const node = await client.readContract({ address, abi: serviceNodeRewardsAbi, functionName: "serviceNodes", args: [id], blockNumber });
+  return {
+    operator: node.operator.toLowerCase(),
+    contributors: node.contributors.map((c) => ({
+      staker: c.staker.addr.toLowerCase(),
+      beneficiary: c.staker.beneficiary.toLowerCase(),
+      amount: c.stakedAmount,
+    })),
+  };
+}
+
+/** Raw events, the nodes they change and the checkpoint, in one transaction: all or nothing. */
+async function writeBatch(
+  sql: Sql,
+  client: PublicClient,
+  chainId: number,
+  events: StoredEvent[],
+  end: { number: bigint; hash: string; timestamp: bigint },
+  signal: AbortSignal,
+): Promise<void> {
+  const nodeEvents = events.filter((e) => e.contract === "ServiceNodeRewards" && serviceNodeEventNames.has(e.eventName));
+  const seeded = new Map<bigint, SeededNodeDetails>();
+  for (const e of nodeEvents.filter((e) => e.eventName === "NewSeededServiceNode")) {
+    const id = BigInt(String(e.args.serviceNodeID));
+    seeded.set(id, await withRetry(`serviceNodes(${id})`, () => seededNodeDetails(client, e.address as Address, id, e.blockNumber), { signal }));
+  }
+  await sql.begin(async (tx) => {
+    for (let i = 0; i < events.length; i += 2_000) {
+      const rows = events.slice(i, i + 2_000).map((e) => ({
+        chainId,
+        blockNumber: e.blockNumber,
+        logIndex: e.logIndex,
+        blockHash: e.blockHash,
+        blockTime: e.blockTime,
+        txHash: e.txHash,
+        address: e.address,
+        contract: e.contract,
+        eventName: e.eventName,
+        args: tx.json(e.args),
+      }));
+      await tx`INSERT INTO "ChainEvent" ${tx(rows)}`;
+    }
+    if (nodeEvents.length > 0) {
+      const ids = [...new Set(nodeEvents.map((e) => BigInt(String(e.args.serviceNodeID))))];
+      const nodes = await loadServiceNodes(tx, ids);
+      const registered = new Set<bigint>();
+      for (const e of nodeEvents) {
+        const ledgerEvent: LedgerEvent = { eventName: e.eventName, args: e.args, blockNumber: e.blockNumber, blockTime: e.blockTime, txHash: e.txHash };
+        const id = applyServiceNodeEvent(nodes, ledgerEvent, seeded.get(BigInt(String(e.args.serviceNodeID))));
+        if (e.eventName === "NewServiceNodeV2" || e.eventName === "NewSeededServiceNode") registered.add(id);
+      }
+      await saveServiceNodes(tx, [...nodes.values()].filter((n) => ids.includes(n.id)), registered);
+    }
+    await tx`
+      INSERT INTO "IndexedBlock" ("chainId", number, hash, timestamp)
+      VALUES (${chainId}, ${end.number}, ${end.hash}, ${new Date(Number(end.timestamp) * 1000)})
+      ON CONFLICT ("chainId", number) DO UPDATE SET hash = excluded.hash, timestamp = excluded.timestamp`;
+    await tx`
+      INSERT INTO "IndexerCheckpoint" ("chainId", "blockNumber", "blockHash", "updatedAt")
+      VALUES (${chainId}, ${end.number}, ${end.hash}, now())
+      ON CONFLICT ("chainId") DO UPDATE SET "blockNumber" = excluded."blockNumber",
+        "blockHash" = excluded."blockHash", "updatedAt" = now()`;
+  });
+}

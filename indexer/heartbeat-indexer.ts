@@ -1,0 +1,89 @@
+import type { IndexerConfig } from "../lib/config/indexer-config";
+import type { ServiceNodeState } from "../lib/oxend/service-node-states";
+import { fetchServiceNodeStates } from "./sources/fetch-service-node-states";
+import type { Sql } from "./store/database";
+import { recordFailure, recordSuccess } from "./store/indexer-status-store";
+
+export interface HeartbeatPollResult {
+  height: bigint;
+  nodes: number;
+  rejected: number;
+}
+
+/** Stores one poll's node states: the latest state per node, joined to on-chain nodes by ed25519 key. */
+export async function storeHeartbeats(sql: Sql, nodes: ServiceNodeState[], polledAt: Date): Promise<void> {
+  const rows = nodes.map((n) => ({
+    ed25519Pubkey: n.pubkeyEd25519,
+    blsPubkey: n.pubkeyBls ? `0x${n.pubkeyBls}` : null,
+    operatorAddress: n.operatorAddress ?? "",
+    active: n.active ?? false,
+    funded: n.funded ?? false,
+    lastUptimeProof: n.lastUptimeProof ? new Date(n.lastUptimeProof * 1000) : null,
+    version: n.serviceNodeVersion ?? "",
+    publicIp: n.publicIp ?? "",
+    storagePort: n.storagePort ?? 0,
+    swarmId: n.swarmId ?? "",
+    stateHeight: n.stateHeight ?? 0n,
+    requestedUnlockHeight: n.requestedUnlockHeight ?? 0n,
+    earnedDowntimeBlocks: n.earnedDowntimeBlocks ?? 0,
+    totalContributed: n.totalContributed ?? 0n,
+    stakingRequirement: n.stakingRequirement ?? 0n,
+    firstSeenAt: polledAt,
+    lastSeenAt: polledAt,
+  }));
+  await sql.begin(async (tx) => {
+    for (let i = 0; i < rows.length; i += 2_000) {
+      await tx`
+        INSERT INTO "NodeHeartbeat" ${tx(rows.slice(i, i + 2_000))}
+        ON CONFLICT ("ed25519Pubkey") DO UPDATE SET
+          "blsPubkey" = excluded."blsPubkey", "operatorAddress" = excluded."operatorAddress",
+          active = excluded.active, funded = excluded.funded,
+          -- a proof older than the one stored is a replayed or out-of-order answer: keep ours
+          "lastUptimeProof" = greatest("NodeHeartbeat"."lastUptimeProof", excluded."lastUptimeProof"),
+          version = excluded.version, "publicIp" = excluded."publicIp", "storagePort" = excluded."storagePort",
+          "swarmId" = excluded."swarmId", "stateHeight" = excluded."stateHeight",
+          "requestedUnlockHeight" = excluded."requestedUnlockHeight",
+          "earnedDowntimeBlocks" = excluded."earnedDowntimeBlocks",
+          "totalContributed" = excluded."totalContributed", "stakingRequirement" = excluded."stakingRequirement",
+          "lastSeenAt" = excluded."lastSeenAt"`;
+    }
+    // Join by key to the live on-chain registration; a node on one side only keeps a null link.
+    await tx`
+      UPDATE "NodeHeartbeat" h SET "serviceNodeId" = s.id
+      FROM "ServiceNode" s
+      WHERE s."ed25519Pubkey" = h."ed25519Pubkey" AND s.state IN ('active', 'exit_requested')
+        AND h."serviceNodeId" IS DISTINCT FROM s.id`;
+  });
+}
+
+export async function pollHeartbeatsOnce(sql: Sql, config: IndexerConfig): Promise<HeartbeatPollResult> {
+  const result = await fetchServiceNodeStates(config.oxendRpcUrl);
+  await storeHeartbeats(sql, result.nodes, new Date());
+  if (result.rejected.length > 0) {
+    await recordFailure(sql, "heartbeats", `${result.rejected.length} node entries rejected, first: #${result.rejected[0]!.index} ${result.rejected[0]!.reason}`);
+  }
+  await recordSuccess(sql, "heartbeats", result.height);
+  return { height: result.height, nodes: result.nodes.length, rejected: result.rejected.length };
+}
+
+/** Polls oxend on the configured cadence; a failed poll is recorded and never stops the loop. */
+export async function runHeartbeatIndexer(opts: {
+  config: IndexerConfig;
+  sql: Sql;
+  signal: AbortSignal;
+  onPoll?: (result: HeartbeatPollResult) => void;
+  onError?: (error: unknown) => void;
+}): Promise<void> {
+  while (!opts.signal.aborted) {
+    try {
+      opts.onPoll?.(await pollHeartbeatsOnce(opts.sql, opts.config));
+    } catch (error) {
+      opts.onError?.(error);
+      await recordFailure(opts.sql, "heartbeats", error).catch(() => {});
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, opts.config.heartbeatIntervalMs);
+      opts.signal.addEventListener("abort", () => { clearTimeout(timer); resolve(); }, { once: true });
+    });
+  }
+}

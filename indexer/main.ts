@@ -1,0 +1,74 @@
+// `npm run indexer`: the indexer alone, configured by environment (README, "Configuration").
+import { SingleBar } from "cli-progress";
+import pino from "pino";
+import { ConfigError } from "../lib/config/env-schemas";
+import { readIndexerConfig } from "../lib/config/indexer-config";
+import { runIndexer } from "./run-indexer";
+import { WriterLockHeldError } from "./store/writer-lock";
+
+const logger = pino({ base: { service: "indexer" } });
+const interactive = process.stdout.isTTY === true;
+
+let config;
+try {
+  config = readIndexerConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}
+
+const controller = new AbortController();
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => controller.abort());
+
+// Backfill shows a bar with rates and ETA on a terminal; elsewhere, JSON lines.
+const bar = interactive
+  ? new SingleBar({ format: "backfill |{bar}| {percentage}% block {value}/{total} | {bps} blocks/s | {eps} events/s | ETA {eta_formatted}", hideCursor: true })
+  : undefined;
+let barStarted = false;
+const started = Date.now();
+let totalEvents = 0;
+let lastLiveLine = 0;
+
+await runIndexer(config, controller.signal, {
+  onChainProgress(p) {
+    totalEvents += p.events;
+    const seconds = (Date.now() - started) / 1000;
+    const done = Number(p.toBlock - p.startBlock + 1n);
+    const total = Number(p.targetBlock - p.startBlock + 1n);
+    const rates = { bps: Math.round(done / seconds), eps: Math.round(totalEvents / seconds) };
+    if (p.toBlock < p.targetBlock || !barStarted) {
+      if (bar) {
+        if (!barStarted) bar.start(total, 0, rates);
+        barStarted = true;
+        bar.setTotal(total);
+        bar.update(done, rates);
+      } else {
+        logger.info({ block: p.toBlock.toString(), target: p.targetBlock.toString(), events: p.events, ...rates }, "indexed");
+      }
+    } else if (Date.now() - lastLiveLine > 10_000) {
+      bar?.stop();
+      lastLiveLine = Date.now();
+      const line = { block: p.toBlock.toString(), events: totalEvents };
+      if (interactive) console.log(`live: block ${line.block}, ${line.events} events indexed since start`);
+      else logger.info(line, "live");
+    }
+  },
+  onHeartbeatPoll(r) {
+    if (!interactive) logger.info({ height: r.height.toString(), nodes: r.nodes, rejected: r.rejected }, "heartbeats");
+  },
+  onError(component, error) {
+    logger.error({ component, err: String((error as Error)?.message ?? error) }, "indexer error");
+  },
+}).catch((error: unknown) => {
+  bar?.stop();
+  if (error instanceof WriterLockHeldError) {
+    console.error(error.message);
+    process.exit(3);
+  }
+  logger.fatal({ err: String((error as Error)?.stack ?? error) }, "indexer stopped");
+  process.exit(1);
+});
+bar?.stop();
