@@ -1,0 +1,328 @@
+import {
+  decodeEventLog,
+  encodeFunctionData,
+  erc20Abi,
+  keccak256,
+  toHex,
+  type Abi,
+  type Address,
+  type EncodeFunctionDataParameters,
+  type Hash,
+  type Hex,
+} from "viem";
+import { rewardRatePoolAbi } from "../../lib/abi/reward-rate-pool-abi";
+import { serviceNodeContributionAbi } from "../../lib/abi/service-node-contribution-abi";
+import { serviceNodeContributionFactoryAbi } from "../../lib/abi/service-node-contribution-factory-abi";
+import { serviceNodeRewardsAbi } from "../../lib/abi/service-node-rewards-abi";
+import type { DevnetClients } from "./devnet-rpc";
+import { stakingRequirement, type NetworkPlan, type PlannedNode } from "./network-plan";
+import type { G1Point, ScenarioSigner } from "./scenario-signer";
+import { scenarioTimeline, type ScenarioAction } from "./scenario-timeline";
+import { seededAddress, seededRandom } from "./seeded-random";
+
+export interface DevnetDeployment {
+  chainId: number;
+  startBlock: bigint;
+  owner: Address;
+  addresses: {
+    sesh: Address;
+    serviceNodeRewards: Address;
+    rewardRatePool: Address;
+    contributionFactory: Address;
+    vesting: Address[];
+  };
+  /** unlocked genesis wallets that fund the simulated operators and holders */
+  funding: { operators: Address; foundation: Address; holders: Address };
+}
+
+export class ScenarioTransactionError extends Error {
+  constructor(what: string, hash: Hash) {
+    super(`devnet scenario: ${what} reverted (tx ${hash})`);
+    this.name = "ScenarioTransactionError";
+  }
+}
+
+const GAS = 3_000_000n;
+const SESH = 1_000_000_000n;
+
+/** Live history state the network needs to sign and credit rewards. */
+interface HistoryState {
+  liveSigners: Set<number>;
+  nodeIds: Map<number, bigint>;
+  pubkeys: Map<number, G1Point>;
+  /** cumulative amount each recipient is owed: rewards plus returned stakes */
+  owed: Map<Address, bigint>;
+  claimed: Map<Address, bigint>;
+  lastRelease: bigint;
+  txCount: number;
+}
+
+/**
+ * Writes the plan's history onto the devnet, block by block at the plan's times: every node
+ * registered, exited or liquidated, rewards credited and claimed, as the network would.
+ */
+export async function writeHistory(opts: {
+  clients: DevnetClients;
+  deployment: DevnetDeployment;
+  plan: NetworkPlan;
+  signer: ScenarioSigner;
+  log?: (line: string) => void;
+  /** only actions up to this time (default: the whole plan) */
+  until?: number;
+}): Promise<{ endBlock: bigint; txCount: number; state: HistoryState }> {
+  const { clients, deployment, plan, signer } = opts;
+  const { sesh, serviceNodeRewards, rewardRatePool, contributionFactory } = deployment.addresses;
+  const state: HistoryState = {
+    liveSigners: new Set(),
+    nodeIds: new Map(),
+    pubkeys: new Map(),
+    owed: new Map(),
+    claimed: new Map(),
+    lastRelease: 0n,
+    txCount: 0,
+  };
+  const random = seededRandom(plan.config.seed, "history");
+  const pending: { hash: Hash; what: string; after?: (logs: { address: Address; topics: Hex[]; data: Hex }[]) => void }[] = [];
+
+  const send = async (what: string, from: Address, to: Address, data: Hex, after?: (typeof pending)[number]["after"]) => {
+    const hash = await clients.wallet.sendTransaction({ account: from, to, data, gas: GAS, chain: null });
+    pending.push({ hash, what, after });
+    state.txCount++;
+  };
+  const write = async (what: string, from: Address, to: Address, abi: Abi, functionName: string, args: readonly unknown[], after?: (typeof pending)[number]["after"]) => {
+    await send(what, from, to, encodeFunctionData({ abi, functionName, args } as EncodeFunctionDataParameters), after);
+  };
+  const fundEth = async (address: Address) => clients.test.setBalance({ address, value: 10n ** 21n });
+
+  let currentBlockTime = 0;
+  const mineAt = async (t: number) => {
+    if (pending.length === 0) return;
+    const time = Math.max(t, currentBlockTime + 1);
+    await clients.test.setNextBlockTimestamp({ timestamp: BigInt(time) });
+    await clients.test.mine({ blocks: 1 });
+    currentBlockTime = time;
+    const block = await clients.public.getBlock({ blockTag: "latest" });
+    const receipts = (await clients.public.request({ method: "eth_getBlockReceipts" as never, params: [toHex(block.number!)] as never })) as {
+      transactionHash: Hash;
+      status: Hex;
+      logs: { address: Address; topics: Hex[]; data: Hex }[];
+    }[];
+    const byHash = new Map(receipts.map((r) => [r.transactionHash, r]));
+    for (const tx of pending.splice(0)) {
+      const receipt = byHash.get(tx.hash);
+      if (!receipt) throw new Error(`devnet scenario: ${tx.what} was not mined (tx ${tx.hash})`);
+      if (receipt.status !== "0x1") throw new ScenarioTransactionError(tx.what, tx.hash);
+      tx.after?.(receipt.logs);
+    }
+  };
+
+  const nodeIdFromLogs = (index: number) => (logs: { address: Address; topics: Hex[]; data: Hex }[]) => {
+    for (const log of logs) {
+      if (log.address.toLowerCase() !== serviceNodeRewards.toLowerCase()) continue;
+      const decoded = decodeEventLog({ abi: serviceNodeRewardsAbi, topics: log.topics as [Hex], data: log.data, strict: false });
+      if (decoded.eventName === "NewServiceNodeV2" || decoded.eventName === "NewSeededServiceNode") {
+        const args = decoded.args as { serviceNodeID: bigint };
+        state.nodeIds.set(index, args.serviceNodeID);
+      }
+    }
+  };
+  const credit = (address: Address, amount: bigint) => state.owed.set(address, (state.owed.get(address) ?? 0n) + amount);
+  const stakes = (node: PlannedNode) => [
+    { address: node.operator, amount: node.operatorStake },
+    ...node.contributors,
+  ];
+
+  const actions = scenarioTimeline(plan).filter((a) => a.t <= (opts.until ?? plan.config.endTime));
+  let bucket = -1;
+  let done = 0;
+  for (const action of actions) {
+    // One block per hour of simulated time that has anything to do.
+    const hour = Math.floor(action.t / 3_600);
+    if (hour !== bucket) {
+      await mineAt(bucket * 3_600 + 1_800);
+      bucket = hour;
+    }
+    await runAction(action);
+    if (++done % 500 === 0) opts.log?.(`devnet history: ${done}/${actions.length} actions, ${state.txCount} transactions`);
+  }
+  await mineAt(bucket * 3_600 + 1_800);
+  const endBlock = await clients.public.getBlockNumber({ cacheTime: 0 });
+  return { endBlock, txCount: state.txCount, state };
+
+  async function runAction(action: ScenarioAction): Promise<void> {
+    const blockTime = Math.floor(action.t / 3_600) * 3_600 + 1_800;
+    switch (action.kind) {
+      case "seed": {
+        const entries = action.nodes.map((node) => {
+          const keys = signer.nodeKeys(node.index);
+          state.pubkeys.set(node.index, keys.blsPubkey);
+          state.liveSigners.add(node.index);
+          return {
+            blsPubkey: keys.blsPubkey,
+            ed25519Pubkey: keys.ed25519Pubkey,
+            addedTimestamp: BigInt(action.t),
+            contributors: stakes(node).map((s) => ({ staker: { addr: s.address, beneficiary: s.address }, stakedAmount: s.amount })),
+          };
+        });
+        // The migrated nodes' stakes came over from Oxen: the contract must hold them.
+        await write("fund seeded stakes", deployment.funding.operators, sesh, erc20Abi, "transfer", [serviceNodeRewards, stakingRequirement * BigInt(entries.length)]);
+        for (let i = 0; i < entries.length; i += 100) {
+          const chunk = entries.slice(i, i + 100);
+          const indexes = action.nodes.slice(i, i + 100).map((n) => n.index);
+          await write("seedPublicKeyList", deployment.owner, serviceNodeRewards, serviceNodeRewardsAbi, "seedPublicKeyList", [chunk], (logs) => {
+            for (const index of indexes) nodeIdFromLogs(index)(logs);
+          });
+        }
+        return;
+      }
+      case "register": {
+        const node = action.node;
+        const keys = signer.nodeKeys(node.index);
+        state.pubkeys.set(node.index, keys.blsPubkey);
+        const params = {
+          serviceNodePubkey: keys.ed25519Pubkey,
+          serviceNodeSignature1: keys.serviceNodeSignature1,
+          serviceNodeSignature2: keys.serviceNodeSignature2,
+          fee: node.fee,
+        };
+        const source = node.foundation ? deployment.funding.foundation : deployment.funding.operators;
+        for (const s of stakes(node)) {
+          await fundEth(s.address);
+          await write("fund staker", source, sesh, erc20Abi, "transfer", [s.address, s.amount]);
+        }
+        if (node.contributors.length === 0) {
+          await write("approve stake", node.operator, sesh, erc20Abi, "approve", [serviceNodeRewards, node.operatorStake]);
+          const pop = signer.proofOfPossession(node.index, node.operator);
+          await write("addBLSPublicKey", node.operator, serviceNodeRewards, serviceNodeRewardsAbi, "addBLSPublicKey", [
+            keys.blsPubkey, pop, params, [{ staker: { addr: node.operator, beneficiary: node.operator }, stakedAmount: node.operatorStake }],
+          ], nodeIdFromLogs(node.index));
+          state.liveSigners.add(node.index);
+          return;
+        }
+        // A multi-contributor node: the operator opens a contribution contract, each contributor
+        // funds it, and the last contribution fills it and registers the node.
+        const reserved = node.contributors.map((c) => ({ addr: c.address, amount: c.amount }));
+        let contract: Address | undefined;
+        const pendingAfter = async () => {
+          await mineAt(blockTime);
+          if (!contract) throw new Error(`devnet scenario: no contribution contract for node ${node.index}`);
+        };
+        const pop = signer.proofOfPossession(node.index, node.operator);
+        await write("factory.deploy", node.operator, contributionFactory, serviceNodeContributionFactoryAbi, "deploy", [
+          keys.blsPubkey, pop, params, reserved, false,
+        ], (logs) => {
+          for (const log of logs) {
+            if (log.address.toLowerCase() !== contributionFactory.toLowerCase()) continue;
+            const decoded = decodeEventLog({ abi: serviceNodeContributionFactoryAbi, topics: log.topics as [Hex], data: log.data, strict: false });
+            if (decoded.eventName === "NewServiceNodeContributionContract") contract = (decoded.args as { contributorContract: Address }).contributorContract;
+          }
+        });
+        await pendingAfter();
+        for (const s of stakes(node)) {
+          await write("approve contribution", s.address, sesh, erc20Abi, "approve", [contract!, s.amount]);
+          await write("contributeFunds", s.address, contract!, serviceNodeContributionAbi, "contributeFunds", [s.amount, s.address], nodeIdFromLogs(node.index));
+        }
+        state.liveSigners.add(node.index);
+        return;
+      }
+      case "exitRequest": {
+        const id = requireId(action.node);
+        await write("initiateExitBLSPublicKey", action.node.operator, serviceNodeRewards, serviceNodeRewardsAbi, "initiateExitBLSPublicKey", [id]);
+        return;
+      }
+      case "exit": {
+        const node = action.node;
+        const id = requireId(node);
+        if (node.exit!.afterWaitTime) {
+          await write("exitBLSPublicKeyAfterWaitTime", node.operator, serviceNodeRewards, serviceNodeRewardsAbi, "exitBLSPublicKeyAfterWaitTime", [id]);
+        } else {
+          const pubkey = state.pubkeys.get(node.index)!;
+          const signature = signer.signExit(state.liveSigners, pubkey, BigInt(blockTime));
+          // Anyone may send the network's signed exit: here a keeper, not the node's owner.
+          const keeper = seededAddress(plan.config.seed, "keeper", 0);
+          await fundEth(keeper);
+          await write("exitBLSPublicKeyWithSignature", keeper, serviceNodeRewards, serviceNodeRewardsAbi, "exitBLSPublicKeyWithSignature", [pubkey, BigInt(blockTime), signature, []]);
+        }
+        state.liveSigners.delete(node.index);
+        for (const s of stakes(node)) credit(s.address, s.amount);
+        return;
+      }
+      case "liquidate": {
+        const node = action.node;
+        const pubkey = state.pubkeys.get(node.index)!;
+        const liquidator = seededAddress(plan.config.seed, "liquidator", 0);
+        await fundEth(liquidator);
+        const signature = signer.signLiquidation(state.liveSigners, pubkey, BigInt(blockTime));
+        await write("liquidateBLSPublicKeyWithSignature", liquidator, serviceNodeRewards, serviceNodeRewardsAbi, "liquidateBLSPublicKeyWithSignature", [pubkey, BigInt(blockTime), signature, []]);
+        state.liveSigners.delete(node.index);
+        // The stake less the liquidation penalty (0.2%) goes back to the contributors.
+        for (const s of stakes(node)) credit(s.address, s.amount - (s.amount * 2n) / 1_000n);
+        return;
+      }
+      case "poolRelease": {
+        const keeper = seededAddress(plan.config.seed, "keeper", 0);
+        await fundEth(keeper);
+        await write("payoutReleased", keeper, rewardRatePool, rewardRatePoolAbi, "payoutReleased", [], (logs) => {
+          for (const log of logs) {
+            if (log.address.toLowerCase() !== rewardRatePool.toLowerCase()) continue;
+            const decoded = decodeEventLog({ abi: rewardRatePoolAbi, topics: log.topics as [Hex], data: log.data, strict: false });
+            if (decoded.eventName === "FundsReleased") state.lastRelease = (decoded.args as { amount: bigint }).amount;
+          }
+        });
+        return;
+      }
+      case "rewards": {
+        await mineAt(blockTime);
+        const live = plan.nodes.filter((n) => state.liveSigners.has(n.index));
+        if (live.length === 0 || state.lastRelease === 0n) return;
+        // Each live node earns an equal share of what the pool released; the operator's fee
+        // comes off first, the rest is split by stake.
+        const perNode = (state.lastRelease * 95n) / 100n / BigInt(live.length);
+        for (const node of live) {
+          const fee = (perNode * BigInt(node.fee)) / 10_000n;
+          let left = perNode - fee;
+          const all = stakes(node);
+          credit(node.operator, fee);
+          all.forEach((s, i) => {
+            const share = i === all.length - 1 ? left : (perNode - fee) * s.amount / stakingRequirement;
+            left -= share;
+            credit(s.address, share);
+          });
+        }
+        if (!action.claim) return;
+        const recipients = [...state.owed.keys()].sort().filter(() => random.chance(0.35));
+        for (const recipient of recipients) {
+          const owed = state.owed.get(recipient)!;
+          const claimed = state.claimed.get(recipient) ?? 0n;
+          if (owed - claimed < SESH / 2n) continue;
+          const signature = signer.signRewards(state.liveSigners, recipient, owed);
+          await fundEth(recipient);
+          await write("updateRewardsBalance", recipient, serviceNodeRewards, serviceNodeRewardsAbi, "updateRewardsBalance", [recipient, owed, signature, []]);
+          await write("claimRewards", recipient, serviceNodeRewards, serviceNodeRewardsAbi, "claimRewards", []);
+          state.claimed.set(recipient, owed);
+        }
+        return;
+      }
+      case "transfers": {
+        for (let i = 0; i < 3; i++) {
+          const to = seededAddress(plan.config.seed, "holder", random.int(0, 199));
+          const amount = BigInt(random.int(100, 50_000)) * SESH;
+          await write("holder transfer", deployment.funding.holders, sesh, erc20Abi, "transfer", [to, amount]);
+        }
+        return;
+      }
+    }
+  }
+
+  function requireId(node: PlannedNode): bigint {
+    const id = state.nodeIds.get(node.index);
+    if (id === undefined) throw new Error(`devnet scenario: node ${node.index} has no on-chain id yet`);
+    return id;
+  }
+}
+
+/** A stable fingerprint of the chain's state: same seed, same fingerprint. */
+export async function chainFingerprint(clients: DevnetClients): Promise<Hex> {
+  const block = await clients.public.getBlock({ blockTag: "latest" });
+  return keccak256(toHex(`${block.number}/${block.hash}/${block.stateRoot}`));
+}
