@@ -69,7 +69,7 @@ export async function startLocalChain(opts: {
   if (opts.genesisTimestamp !== undefined) args.push("--timestamp", String(opts.genesisTimestamp));
   if (opts.stateFile) {
     await mkdir(path.dirname(opts.stateFile), { recursive: true });
-    args.push("--state", opts.stateFile, "--state-interval", "5");
+    args.push("--state", opts.stateFile, "--state-interval", "600");
   }
   const child = spawn(anvilBinaryPath(), args, { stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];

@@ -73,6 +73,13 @@ function splitStake(random: ReturnType<typeof seededRandom>, contributors: numbe
   return stakes;
 }
 
+/** `count` different contributors: a reserved list may not name anyone twice. */
+function distinctContributors(random: ReturnType<typeof seededRandom>, pool: `0x${string}`[], count: number): `0x${string}`[] {
+  const chosen = new Set<`0x${string}`>();
+  while (chosen.size < count) chosen.add(random.pick(pool));
+  return [...chosen];
+}
+
 /** The whole simulated history, decided up front from the seed: same seed, same network. */
 export function planNetwork(config: ScenarioConfig): NetworkPlan {
   const startTime = config.endTime - config.months * 30 * DAY;
@@ -103,7 +110,7 @@ export function planNetwork(config: ScenarioConfig): NetworkPlan {
       operator,
       foundation,
       seeded,
-      contributors: stakes.slice(1).map((amount) => ({ address: random.pick(contributorPool), amount })),
+      contributors: distinctContributors(random, contributorPool, stakes.length - 1).map((address, i) => ({ address, amount: stakes[i + 1]! })),
       operatorStake: stakes[0]!,
       fee: multi ? random.pick([0, 500, 1000, 1500, 2000]) : 0,
       registerAt,

@@ -1,6 +1,7 @@
 import {
   decodeEventLog,
   encodeFunctionData,
+  getContractAddress,
   erc20Abi,
   keccak256,
   toHex,
@@ -32,7 +33,7 @@ export interface DevnetDeployment {
     vesting: Address[];
   };
   /** unlocked genesis wallets that fund the simulated operators and holders */
-  funding: { operators: Address; foundation: Address; holders: Address };
+  funding: { operators: Address[]; foundation: Address; holders: Address };
 }
 
 export class ScenarioTransactionError extends Error {
@@ -43,7 +44,9 @@ export class ScenarioTransactionError extends Error {
 }
 
 const GAS = 3_000_000n;
+const BUCKET_SECONDS = 6 * 3_600;
 const SESH = 1_000_000_000n;
+const CLAIM_THRESHOLD = 1_000_000n * SESH;
 
 /** Live history state the network needs to sign and credit rewards. */
 interface HistoryState {
@@ -52,9 +55,13 @@ interface HistoryState {
   pubkeys: Map<number, G1Point>;
   /** cumulative amount each recipient is owed: rewards plus returned stakes */
   owed: Map<Address, bigint>;
+  /** the balance ServiceNodeRewards knows for each recipient */
+  onChain: Map<Address, bigint>;
   claimed: Map<Address, bigint>;
   lastRelease: bigint;
   txCount: number;
+  /** CREATE nonce of the contribution factory: a contract starts at 1 */
+  factoryNonce: bigint;
 }
 
 /**
@@ -77,32 +84,53 @@ export async function writeHistory(opts: {
     nodeIds: new Map(),
     pubkeys: new Map(),
     owed: new Map(),
+    onChain: new Map(),
     claimed: new Map(),
     lastRelease: 0n,
     txCount: 0,
+    factoryNonce: 1n,
   };
   const random = seededRandom(plan.config.seed, "history");
-  const pending: { hash: Hash; what: string; after?: (logs: { address: Address; topics: Hex[]; data: Hex }[]) => void }[] = [];
+  type Pending = { hash: Hash; what: string; from: Address; to: Address; data: Hex; after?: (logs: { address: Address; topics: Hex[]; data: Hex }[]) => void };
+  const pending: Pending[] = [];
 
-  const send = async (what: string, from: Address, to: Address, data: Hex, after?: (typeof pending)[number]["after"]) => {
-    const hash = await clients.wallet.sendTransaction({ account: from, to, data, gas: GAS, chain: null });
-    pending.push({ hash, what, after });
+  const funded = new Set<Address>();
+  const send = async (what: string, from: Address, to: Address, data: Hex, after?: Pending["after"], gas = GAS) => {
+    // Every simulated account gets gas money the first time it sends.
+    if (!funded.has(from)) {
+      await clients.test.setBalance({ address: from, value: 10n ** 21n });
+      funded.add(from);
+    }
+    // Straight to anvil: it fills nonce and fees itself, one round trip per transaction.
+    const hash = (await clients.public.request({
+      method: "eth_sendTransaction" as never,
+      params: [{ from, to, data, gas: toHex(gas) }] as never,
+    })) as Hash;
+    pending.push({ hash, what, from, to, data, after });
     state.txCount++;
   };
-  const write = async (what: string, from: Address, to: Address, abi: Abi, functionName: string, args: readonly unknown[], after?: (typeof pending)[number]["after"]) => {
-    await send(what, from, to, encodeFunctionData({ abi, functionName, args } as EncodeFunctionDataParameters), after);
+  const write = async (what: string, from: Address, to: Address, abi: Abi, functionName: string, args: readonly unknown[], after?: Pending["after"], gas?: bigint) => {
+    await send(what, from, to, encodeFunctionData({ abi, functionName, args } as EncodeFunctionDataParameters), after, gas);
   };
-  const fundEth = async (address: Address) => clients.test.setBalance({ address, value: 10n ** 21n });
+  /** Replays a reverted transaction as a call to learn why: the scenario must never fail silently. */
+  const explain = async (tx: Pending, blockNumber: bigint) => {
+    try {
+      // Replayed on the state before its block: earlier transactions of the block are missing.
+      await clients.public.call({ account: tx.from, to: tx.to, data: tx.data, blockNumber: blockNumber - 1n, gas: GAS * 10n });
+      return "out of gas, or it depended on an earlier transaction of its block";
+    } catch (error) {
+      return (error as Error).message.split("\n").slice(0, 3).join(" ");
+    }
+  };
 
   let currentBlockTime = 0;
   const mineAt = async (t: number) => {
     if (pending.length === 0) return;
     const time = Math.max(t, currentBlockTime + 1);
-    await clients.test.setNextBlockTimestamp({ timestamp: BigInt(time) });
-    await clients.test.mine({ blocks: 1 });
+    await clients.public.request({ method: "evm_mine" as never, params: [toHex(time)] as never });
     currentBlockTime = time;
-    const block = await clients.public.getBlock({ blockTag: "latest" });
-    const receipts = (await clients.public.request({ method: "eth_getBlockReceipts" as never, params: [toHex(block.number!)] as never })) as {
+    const receipts = (await clients.public.request({ method: "eth_getBlockReceipts" as never, params: ["latest"] as never })) as {
+      blockNumber: Hex;
       transactionHash: Hash;
       status: Hex;
       logs: { address: Address; topics: Hex[]; data: Hex }[];
@@ -111,7 +139,7 @@ export async function writeHistory(opts: {
     for (const tx of pending.splice(0)) {
       const receipt = byHash.get(tx.hash);
       if (!receipt) throw new Error(`devnet scenario: ${tx.what} was not mined (tx ${tx.hash})`);
-      if (receipt.status !== "0x1") throw new ScenarioTransactionError(tx.what, tx.hash);
+      if (receipt.status !== "0x1") throw new ScenarioTransactionError(`${tx.what} (${await explain(tx, BigInt(receipt.blockNumber))})`, tx.hash);
       tx.after?.(receipt.logs);
     }
   };
@@ -126,31 +154,49 @@ export async function writeHistory(opts: {
       }
     }
   };
+  // Seeded nodes are numbered in list order: their events come in the order they were given.
+  const assignSeededIds = (indexes: number[], logs: { address: Address; topics: Hex[]; data: Hex }[]) => {
+    let next = 0;
+    for (const log of logs) {
+      if (log.address.toLowerCase() !== serviceNodeRewards.toLowerCase()) continue;
+      const decoded = decodeEventLog({ abi: serviceNodeRewardsAbi, topics: log.topics as [Hex], data: log.data, strict: false });
+      if (decoded.eventName === "NewSeededServiceNode") state.nodeIds.set(indexes[next++]!, (decoded.args as { serviceNodeID: bigint }).serviceNodeID);
+    }
+  };
   const credit = (address: Address, amount: bigint) => state.owed.set(address, (state.owed.get(address) ?? 0n) + amount);
+  // Returned stakes: the contract itself adds them to the balance it knows.
+  const creditOnChain = (address: Address, amount: bigint) => {
+    credit(address, amount);
+    state.onChain.set(address, (state.onChain.get(address) ?? 0n) + amount);
+  };
   const stakes = (node: PlannedNode) => [
     { address: node.operator, amount: node.operatorStake },
     ...node.contributors,
   ];
 
   const actions = scenarioTimeline(plan).filter((a) => a.t <= (opts.until ?? plan.config.endTime));
+  if (!actions.some((a) => a.kind === "seed")) {
+    await write("start", deployment.owner, serviceNodeRewards, serviceNodeRewardsAbi, "start", []);
+  }
   let bucket = -1;
   let done = 0;
   for (const action of actions) {
-    // One block per hour of simulated time that has anything to do.
-    const hour = Math.floor(action.t / 3_600);
-    if (hour !== bucket) {
-      await mineAt(bucket * 3_600 + 1_800);
-      bucket = hour;
+    // One block per bucket of simulated time that has anything to do: anvil recomputes its
+    // whole state root per block, so fewer, fuller blocks keep the history fast to write.
+    const slot = Math.floor(action.t / BUCKET_SECONDS);
+    if (slot !== bucket) {
+      await mineAt(bucket * BUCKET_SECONDS + BUCKET_SECONDS / 2);
+      bucket = slot;
     }
     await runAction(action);
     if (++done % 500 === 0) opts.log?.(`devnet history: ${done}/${actions.length} actions, ${state.txCount} transactions`);
   }
-  await mineAt(bucket * 3_600 + 1_800);
+  await mineAt(bucket * BUCKET_SECONDS + BUCKET_SECONDS / 2);
   const endBlock = await clients.public.getBlockNumber({ cacheTime: 0 });
   return { endBlock, txCount: state.txCount, state };
 
   async function runAction(action: ScenarioAction): Promise<void> {
-    const blockTime = Math.floor(action.t / 3_600) * 3_600 + 1_800;
+    const blockTime = Math.floor(action.t / BUCKET_SECONDS) * BUCKET_SECONDS + BUCKET_SECONDS / 2;
     switch (action.kind) {
       case "seed": {
         const entries = action.nodes.map((node) => {
@@ -165,14 +211,16 @@ export async function writeHistory(opts: {
           };
         });
         // The migrated nodes' stakes came over from Oxen: the contract must hold them.
-        await write("fund seeded stakes", deployment.funding.operators, sesh, erc20Abi, "transfer", [serviceNodeRewards, stakingRequirement * BigInt(entries.length)]);
+        await write("fund seeded stakes", deployment.funding.operators[0]!, sesh, erc20Abi, "transfer", [serviceNodeRewards, stakingRequirement * BigInt(entries.length)]);
         for (let i = 0; i < entries.length; i += 100) {
           const chunk = entries.slice(i, i + 100);
           const indexes = action.nodes.slice(i, i + 100).map((n) => n.index);
           await write("seedPublicKeyList", deployment.owner, serviceNodeRewards, serviceNodeRewardsAbi, "seedPublicKeyList", [chunk], (logs) => {
-            for (const index of indexes) nodeIdFromLogs(index)(logs);
-          });
+            assignSeededIds(indexes, logs);
+          }, 60_000_000n);
         }
+        // Registrations open once the migrated nodes are in.
+        await write("start", deployment.owner, serviceNodeRewards, serviceNodeRewardsAbi, "start", []);
         return;
       }
       case "register": {
@@ -185,9 +233,8 @@ export async function writeHistory(opts: {
           serviceNodeSignature2: keys.serviceNodeSignature2,
           fee: node.fee,
         };
-        const source = node.foundation ? deployment.funding.foundation : deployment.funding.operators;
+        const source = node.foundation ? deployment.funding.foundation : deployment.funding.operators[node.index % deployment.funding.operators.length]!;
         for (const s of stakes(node)) {
-          await fundEth(s.address);
           await write("fund staker", source, sesh, erc20Abi, "transfer", [s.address, s.amount]);
         }
         if (node.contributors.length === 0) {
@@ -201,26 +248,17 @@ export async function writeHistory(opts: {
         }
         // A multi-contributor node: the operator opens a contribution contract, each contributor
         // funds it, and the last contribution fills it and registers the node.
-        const reserved = node.contributors.map((c) => ({ addr: c.address, amount: c.amount }));
-        let contract: Address | undefined;
-        const pendingAfter = async () => {
-          await mineAt(blockTime);
-          if (!contract) throw new Error(`devnet scenario: no contribution contract for node ${node.index}`);
-        };
+        const reserved = stakes(node).map((s) => ({ addr: s.address, amount: s.amount }));
+        // The factory deploys with CREATE: the new contract's address follows from its nonce,
+        // so the contributions can go into the same block.
+        const contract = getContractAddress({ from: contributionFactory, nonce: state.factoryNonce++ });
         const pop = signer.proofOfPossession(node.index, node.operator);
         await write("factory.deploy", node.operator, contributionFactory, serviceNodeContributionFactoryAbi, "deploy", [
           keys.blsPubkey, pop, params, reserved, false,
-        ], (logs) => {
-          for (const log of logs) {
-            if (log.address.toLowerCase() !== contributionFactory.toLowerCase()) continue;
-            const decoded = decodeEventLog({ abi: serviceNodeContributionFactoryAbi, topics: log.topics as [Hex], data: log.data, strict: false });
-            if (decoded.eventName === "NewServiceNodeContributionContract") contract = (decoded.args as { contributorContract: Address }).contributorContract;
-          }
-        });
-        await pendingAfter();
+        ]);
         for (const s of stakes(node)) {
-          await write("approve contribution", s.address, sesh, erc20Abi, "approve", [contract!, s.amount]);
-          await write("contributeFunds", s.address, contract!, serviceNodeContributionAbi, "contributeFunds", [s.amount, s.address], nodeIdFromLogs(node.index));
+          await write("approve contribution", s.address, sesh, erc20Abi, "approve", [contract, s.amount]);
+          await write("contributeFunds", s.address, contract, serviceNodeContributionAbi, "contributeFunds", [s.amount, s.address], nodeIdFromLogs(node.index));
         }
         state.liveSigners.add(node.index);
         return;
@@ -240,28 +278,25 @@ export async function writeHistory(opts: {
           const signature = signer.signExit(state.liveSigners, pubkey, BigInt(blockTime));
           // Anyone may send the network's signed exit: here a keeper, not the node's owner.
           const keeper = seededAddress(plan.config.seed, "keeper", 0);
-          await fundEth(keeper);
           await write("exitBLSPublicKeyWithSignature", keeper, serviceNodeRewards, serviceNodeRewardsAbi, "exitBLSPublicKeyWithSignature", [pubkey, BigInt(blockTime), signature, []]);
         }
         state.liveSigners.delete(node.index);
-        for (const s of stakes(node)) credit(s.address, s.amount);
+        for (const s of stakes(node)) creditOnChain(s.address, s.amount);
         return;
       }
       case "liquidate": {
         const node = action.node;
         const pubkey = state.pubkeys.get(node.index)!;
         const liquidator = seededAddress(plan.config.seed, "liquidator", 0);
-        await fundEth(liquidator);
         const signature = signer.signLiquidation(state.liveSigners, pubkey, BigInt(blockTime));
         await write("liquidateBLSPublicKeyWithSignature", liquidator, serviceNodeRewards, serviceNodeRewardsAbi, "liquidateBLSPublicKeyWithSignature", [pubkey, BigInt(blockTime), signature, []]);
         state.liveSigners.delete(node.index);
         // The stake less the liquidation penalty (0.2%) goes back to the contributors.
-        for (const s of stakes(node)) credit(s.address, s.amount - (s.amount * 2n) / 1_000n);
+        for (const s of stakes(node)) creditOnChain(s.address, s.amount - (s.amount * 2n) / 1_000n);
         return;
       }
       case "poolRelease": {
         const keeper = seededAddress(plan.config.seed, "keeper", 0);
-        await fundEth(keeper);
         await write("payoutReleased", keeper, rewardRatePool, rewardRatePoolAbi, "payoutReleased", [], (logs) => {
           for (const log of logs) {
             if (log.address.toLowerCase() !== rewardRatePool.toLowerCase()) continue;
@@ -291,13 +326,19 @@ export async function writeHistory(opts: {
         }
         if (!action.claim) return;
         const recipients = [...state.owed.keys()].sort().filter(() => random.chance(0.35));
+        // Claims are capped network-wide per 12-hour cycle (1M SESH): past the cap, people wait.
+        let claimedThisCycle = 0n;
         for (const recipient of recipients) {
           const owed = state.owed.get(recipient)!;
           const claimed = state.claimed.get(recipient) ?? 0n;
           if (owed - claimed < SESH / 2n) continue;
-          const signature = signer.signRewards(state.liveSigners, recipient, owed);
-          await fundEth(recipient);
-          await write("updateRewardsBalance", recipient, serviceNodeRewards, serviceNodeRewardsAbi, "updateRewardsBalance", [recipient, owed, signature, []]);
+          if (claimedThisCycle + owed - claimed > CLAIM_THRESHOLD) continue;
+          claimedThisCycle += owed - claimed;
+          if (owed > (state.onChain.get(recipient) ?? 0n)) {
+            const signature = signer.signRewards(state.liveSigners, recipient, owed);
+            await write("updateRewardsBalance", recipient, serviceNodeRewards, serviceNodeRewardsAbi, "updateRewardsBalance", [recipient, owed, signature, []]);
+            state.onChain.set(recipient, owed);
+          }
           await write("claimRewards", recipient, serviceNodeRewards, serviceNodeRewardsAbi, "claimRewards", []);
           state.claimed.set(recipient, owed);
         }
