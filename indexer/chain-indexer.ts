@@ -1,5 +1,5 @@
 import type { Address, Log, PublicClient } from "viem";
-import { serviceNodeRewardsAbi } from "../lib/abi/service-node-rewards-abi";
+import { readSeededNode } from "../lib/chain/read-seeded-node";
 import type { IndexerConfig } from "../lib/config/indexer-config";
 import { decodeSessionLog, type DecodedSessionLog, type WatchedContract } from "../lib/events/decode-session-log";
 import {
@@ -8,6 +8,7 @@ import {
   type LedgerEvent,
   type SeededNodeDetails,
 } from "../lib/staking/service-node-ledger";
+import { abortableSleep } from "./abortable-sleep";
 import { fetchLogsAdaptive, withRetry, type LogRangeState } from "./sources/fetch-logs-adaptive";
 import type { Sql } from "./store/database";
 import { recordFailure, recordSuccess } from "./store/indexer-status-store";
@@ -30,12 +31,6 @@ interface StoredEvent extends DecodedSessionLog {
   txHash: string;
   address: string;
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => { clearTimeout(timer); resolve(); }, { once: true });
-  });
 
 /** Which contract each watched address is; contribution contracts are added as the factory deploys them. */
 async function loadWatchedAddresses(sql: Sql, config: IndexerConfig): Promise<Map<string, WatchedContract>> {
@@ -76,7 +71,7 @@ export async function runChainIndexer(opts: {
       const target = head - BigInt(config.finalityDepth);
       if (next > target) {
         await recordSuccess(sql, "chain", next - 1n, head);
-        await sleep(config.pollIntervalMs, signal);
+        await abortableSleep(config.pollIntervalMs, signal);
         continue;
       }
       const { logs, toBlock } = await fetchLogsAdaptive(client, rangeState, {
@@ -95,7 +90,7 @@ export async function runChainIndexer(opts: {
       if (signal.aborted) break;
       opts.onError?.(error);
       await recordFailure(sql, "chain", error).catch(() => {});
-      await sleep(Math.min(30_000, config.pollIntervalMs * 5), signal);
+      await abortableSleep(Math.min(30_000, config.pollIntervalMs * 5), signal);
     }
   }
 }
@@ -152,18 +147,6 @@ async function decodeBatch(
   }));
 }
 
-async function seededNodeDetails(client: PublicClient, address: Address, id: bigint, blockNumber: bigint): Promise<SeededNodeDetails> {
-  const node = await client.readContract({ address, abi: serviceNodeRewardsAbi, functionName: "serviceNodes", args: [id], blockNumber });
-  return {
-    operator: node.operator.toLowerCase(),
-    contributors: node.contributors.map((c) => ({
-      staker: c.staker.addr.toLowerCase(),
-      beneficiary: c.staker.beneficiary.toLowerCase(),
-      amount: c.stakedAmount,
-    })),
-  };
-}
-
 /** Raw events, the nodes they change and the checkpoint, in one transaction: all or nothing. */
 async function writeBatch(
   sql: Sql,
@@ -177,7 +160,10 @@ async function writeBatch(
   const seeded = new Map<bigint, SeededNodeDetails>();
   for (const e of nodeEvents.filter((e) => e.eventName === "NewSeededServiceNode")) {
     const id = BigInt(String(e.args.serviceNodeID));
-    seeded.set(id, await withRetry(`serviceNodes(${id})`, () => seededNodeDetails(client, e.address as Address, id, e.blockNumber), { signal }));
+    const pubkey = e.args.blsPubkey as { X: string; Y: string };
+    const details = () =>
+      readSeededNode(client, e.address as Address, { serviceNodeID: id, blsPubkey: { X: BigInt(pubkey.X), Y: BigInt(pubkey.Y) }, txHash: e.txHash as `0x${string}`, blockNumber: e.blockNumber });
+    seeded.set(id, await withRetry(`seeded node ${id}`, details, { signal }));
   }
   await sql.begin(async (tx) => {
     for (let i = 0; i < events.length; i += 2_000) {

@@ -1,3 +1,4 @@
+import { abortableSleep } from "./abortable-sleep";
 import type { IndexerConfig } from "../lib/config/indexer-config";
 import type { ServiceNodeState } from "../lib/oxend/service-node-states";
 import { fetchServiceNodeStates } from "./sources/fetch-service-node-states";
@@ -81,9 +82,6 @@ export async function runHeartbeatIndexer(opts: {
       opts.onError?.(error);
       await recordFailure(opts.sql, "heartbeats", error).catch(() => {});
     }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, opts.config.heartbeatIntervalMs);
-      opts.signal.addEventListener("abort", () => { clearTimeout(timer); resolve(); }, { once: true });
-    });
+    await abortableSleep(opts.config.heartbeatIntervalMs, opts.signal);
   }
 }

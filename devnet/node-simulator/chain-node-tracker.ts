@@ -1,5 +1,5 @@
 import type { Address, PublicClient } from "viem";
-import { serviceNodeRewardsAbi } from "../../lib/abi/service-node-rewards-abi";
+import { readSeededNode } from "../../lib/chain/read-seeded-node";
 import { decodeSessionLog } from "../../lib/events/decode-session-log";
 import {
   applyServiceNodeEvent,
@@ -31,17 +31,13 @@ export class ChainNodeTracker {
         if (!serviceNodeEventNames.has(decoded.eventName)) continue;
         let seeded: SeededNodeDetails | undefined;
         if (decoded.eventName === "NewSeededServiceNode") {
-          const node = await this.client.readContract({
-            address: this.rewardsAddress,
-            abi: serviceNodeRewardsAbi,
-            functionName: "serviceNodes",
-            args: [BigInt(String(decoded.args.serviceNodeID))],
+          const pubkey = decoded.args.blsPubkey as { X: string; Y: string };
+          seeded = await readSeededNode(this.client, this.rewardsAddress, {
+            serviceNodeID: BigInt(String(decoded.args.serviceNodeID)),
+            blsPubkey: { X: BigInt(pubkey.X), Y: BigInt(pubkey.Y) },
+            txHash: log.transactionHash!,
             blockNumber: log.blockNumber!,
           });
-          seeded = {
-            operator: node.operator.toLowerCase(),
-            contributors: node.contributors.map((c) => ({ staker: c.staker.addr.toLowerCase(), beneficiary: c.staker.beneficiary.toLowerCase(), amount: c.stakedAmount })),
-          };
         }
         const stamp = (log as { blockTimestamp?: bigint | string }).blockTimestamp;
         applyServiceNodeEvent(

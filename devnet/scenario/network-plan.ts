@@ -121,10 +121,15 @@ export function planNetwork(config: ScenarioConfig): NetworkPlan {
     if (!foundation && fate < 0.08 && earliestLeave < config.endTime - 20 * DAY) {
       const requestAt = earliestLeave + Math.floor(random.float() * (config.endTime - 20 * DAY - earliestLeave));
       const afterWaitTime = random.chance(0.2);
-      node.exit = { requestAt, exitAt: requestAt + (afterWaitTime ? 30 : 15) * DAY + random.int(60, 3_600), afterWaitTime };
+      // After the 30-day wait anyone may complete the exit; a day's margin keeps it past the
+      // wait whatever block the request and the exit land in.
+      node.exit = { requestAt, exitAt: requestAt + (afterWaitTime ? 31 : 15) * DAY + random.int(60, 3_600), afterWaitTime };
     } else if (!foundation && fate < 0.1 && earliestLeave < config.endTime - 5 * DAY) {
       const downAt = earliestLeave + Math.floor(random.float() * (config.endTime - 5 * DAY - earliestLeave));
       node.failure = { downAt, liquidateAt: downAt + 2 * DAY + random.int(0, DAY) };
+    } else if (fate < 0.115 && registerAt < config.endTime - DAY) {
+      // Down right now: the live network has decommissioned nodes to show.
+      node.outage = { from: config.endTime - random.int(3_600, DAY), to: config.endTime + random.int(DAY, 30 * DAY) };
     } else if (fate < 0.14) {
       const from = registerAt + Math.floor(random.float() * Math.max(DAY, config.endTime - registerAt - DAY));
       node.outage = { from, to: from + random.int(3_600, 3 * DAY) };

@@ -1,4 +1,5 @@
 import type { Address, Log, PublicClient } from "viem";
+import { abortableSleep } from "../abortable-sleep";
 
 export interface LogRangeState {
   /** current number of blocks per eth_getLogs call */
@@ -23,18 +24,10 @@ export class RpcUnavailableError extends Error {
 // Providers word their limits differently (Alchemy, Infura, QuickNode, Arbitrum's public RPC,
 // anvil): each of these means "ask for fewer blocks", not "try again later".
 const rangeTooLarge =
-  /too many|limit exceeded|exceeds? (the )?(max|limit)|block range|range (is )?too (large|wide)|response size|query returned more than|10000 results|timeout|timed out/i;
+  /too many|limit exceeded|exceeds? (the )?(max|limit)|exceeded the size limit|block range|range (is )?too (large|wide)|response size|query returned more than|10000 results|timeout|timed out/i;
 
 export const isRangeTooLarge = (error: unknown) => rangeTooLarge.test(String((error as Error)?.message ?? error));
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
-  });
 
 /** Retries `call` with exponential backoff (0.25 s → 8 s) on any error but a range error. */
 export async function withRetry<T>(
@@ -51,7 +44,10 @@ export async function withRetry<T>(
       if (isRangeTooLarge(error) || opts.signal?.aborted) throw error;
       lastError = error;
       opts.onRetry?.(error, attempt);
-      if (attempt < attempts) await sleep(Math.min(8_000, 250 * 2 ** (attempt - 1)), opts.signal);
+      if (attempt < attempts) {
+        await abortableSleep(Math.min(8_000, 250 * 2 ** (attempt - 1)), opts.signal);
+        if (opts.signal?.aborted) throw opts.signal.reason;
+      }
     }
   }
   throw new RpcUnavailableError(what, attempts, lastError);

@@ -1,0 +1,6 @@
+import next from "eslint-config-next";
+
+export default [
+  { ignores: ["node_modules/**", ".next/**", ".data/**", "prisma/generated/**", "contracts/artifacts/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  ...next,
+];

@@ -1,0 +1,42 @@
+import { decodeFunctionData, type Address, type Hash, type PublicClient } from "viem";
+import { serviceNodeRewardsAbi } from "../abi/service-node-rewards-abi";
+import type { SeededNodeDetails } from "../staking/service-node-ledger";
+
+type SeedEntry = {
+  blsPubkey: { X: bigint; Y: bigint };
+  contributors: readonly { staker: { addr: Address; beneficiary: Address }; stakedAmount: bigint }[];
+};
+
+const toDetails = (contributors: SeedEntry["contributors"], operator?: string): SeededNodeDetails => ({
+  operator: (operator ?? contributors[0]?.staker.addr ?? "0x0000000000000000000000000000000000000000").toLowerCase(),
+  contributors: contributors.map((c) => ({ staker: c.staker.addr.toLowerCase(), beneficiary: c.staker.beneficiary.toLowerCase(), amount: c.stakedAmount })),
+});
+
+/** The seeded node with this BLS key in a `seedPublicKeyList` call's input, if it is one. */
+export function seededNodeFromCalldata(input: `0x${string}`, blsPubkey: { X: bigint; Y: bigint }): SeededNodeDetails | undefined {
+  try {
+    const call = decodeFunctionData({ abi: serviceNodeRewardsAbi, data: input });
+    if (call.functionName !== "seedPublicKeyList") return undefined;
+    const entry = (call.args[0] as readonly SeedEntry[]).find((n) => n.blsPubkey.X === blsPubkey.X && n.blsPubkey.Y === blsPubkey.Y);
+    return entry ? toDetails(entry.contributors) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Who owns a node seeded at launch: `NewSeededServiceNode` names only its keys. Read from the
+ * seeding transaction's input (works on any node, archive or not), else from serviceNodes(id)
+ * at the seeding block.
+ */
+export async function readSeededNode(
+  client: PublicClient,
+  rewards: Address,
+  seed: { serviceNodeID: bigint; blsPubkey: { X: bigint; Y: bigint }; txHash: Hash; blockNumber: bigint },
+): Promise<SeededNodeDetails> {
+  const tx = await client.getTransaction({ hash: seed.txHash });
+  const fromInput = tx.to?.toLowerCase() === rewards.toLowerCase() ? seededNodeFromCalldata(tx.input, seed.blsPubkey) : undefined;
+  if (fromInput) return fromInput;
+  const node = await client.readContract({ address: rewards, abi: serviceNodeRewardsAbi, functionName: "serviceNodes", args: [seed.serviceNodeID], blockNumber: seed.blockNumber });
+  return toDetails(node.contributors, node.operator);
+}
