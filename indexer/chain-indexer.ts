@@ -12,6 +12,7 @@ import { abortableSleep } from "./abortable-sleep";
 import { fetchLogsAdaptive, withRetry, type LogRangeState } from "./sources/fetch-logs-adaptive";
 import type { Sql } from "./store/database";
 import { recordFailure, recordSuccess } from "./store/indexer-status-store";
+import { linkHeartbeatsToNodes } from "./store/link-heartbeats";
 import { loadServiceNodes, saveServiceNodes } from "./store/service-node-store";
 
 export interface ChainProgress {
@@ -191,6 +192,7 @@ async function writeBatch(
         if (e.eventName === "NewServiceNodeV2" || e.eventName === "NewSeededServiceNode") registered.add(id);
       }
       await saveServiceNodes(tx, [...nodes.values()].filter((n) => ids.includes(n.id)), registered);
+      if (registered.size > 0) await linkHeartbeatsToNodes(tx, [...registered]);
     }
     await tx`
       INSERT INTO "IndexedBlock" ("chainId", number, hash, timestamp)

@@ -4,6 +4,7 @@ import type { ServiceNodeState } from "../lib/oxend/service-node-states";
 import { fetchServiceNodeStates } from "./sources/fetch-service-node-states";
 import type { Sql } from "./store/database";
 import { recordFailure, recordSuccess } from "./store/indexer-status-store";
+import { linkHeartbeatsToNodes } from "./store/link-heartbeats";
 
 export interface HeartbeatPollResult {
   height: bigint;
@@ -48,12 +49,7 @@ export async function storeHeartbeats(sql: Sql, nodes: ServiceNodeState[], polle
           "totalContributed" = excluded."totalContributed", "stakingRequirement" = excluded."stakingRequirement",
           "lastSeenAt" = excluded."lastSeenAt"`;
     }
-    // Join by key to the live on-chain registration; a node on one side only keeps a null link.
-    await tx`
-      UPDATE "NodeHeartbeat" h SET "serviceNodeId" = s.id
-      FROM "ServiceNode" s
-      WHERE s."ed25519Pubkey" = h."ed25519Pubkey" AND s.state IN ('active', 'exit_requested')
-        AND h."serviceNodeId" IS DISTINCT FROM s.id`;
+    await linkHeartbeatsToNodes(tx);
   });
 }
 

@@ -9,8 +9,8 @@ it.each(readdirSync(path.join(dir, "reference")).filter((f) => f.endsWith(".json
   async (file) => {
     const reference = JSON.parse(readFileSync(path.join(dir, "reference", file), "utf8"));
     const kebab = file.replace(/\.json$/, "").replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z])([A-Z][a-z])/g, "$1-$2").toLowerCase();
-    const module = (await import(path.join(dir, `${kebab}-abi.ts`))) as Record<string, unknown>;
-    const exported = Object.values(module);
+    const abiModule = (await import(path.join(dir, `${kebab}-abi.ts`))) as Record<string, unknown>;
+    const exported = Object.values(abiModule);
     expect(exported).toHaveLength(1);
     expect(exported[0]).toEqual(reference);
   },
