@@ -57,6 +57,8 @@ export async function runChainIndexer(opts: {
   signal: AbortSignal;
   onProgress?: (progress: ChainProgress) => void;
   onError?: (error: unknown) => void;
+  /** called each time the indexer finds nothing new up to head − finality */
+  onCaughtUp?: (block: bigint) => void;
 }): Promise<void> {
   const { config, sql, client, signal } = opts;
   const rangeState: LogRangeState = { range: config.logRange, minRange: 1, maxRange: Math.max(config.logRange, 100_000) };
@@ -72,6 +74,7 @@ export async function runChainIndexer(opts: {
       const target = head - BigInt(config.finalityDepth);
       if (next > target) {
         await recordSuccess(sql, "chain", next - 1n, head);
+        opts.onCaughtUp?.(next - 1n);
         await abortableSleep(config.pollIntervalMs, signal);
         continue;
       }

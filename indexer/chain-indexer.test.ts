@@ -1,0 +1,104 @@
+import { createPublicClient, http, type PublicClient } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serviceNodeRewardsAbi } from "../lib/abi/service-node-rewards-abi";
+import { readIndexerConfig } from "../lib/config/indexer-config";
+import { indexerEnvFor, startDevnetFixture, type DevnetFixture } from "../test-support/devnet-fixture";
+import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
+import { runChainIndexer } from "./chain-indexer";
+import { connectDatabase, type Sql } from "./store/database";
+
+let fixture: DevnetFixture;
+const databases: TestDatabase[] = [];
+
+beforeAll(async () => {
+  fixture = await startDevnetFixture();
+}, 120_000);
+afterAll(async () => {
+  await fixture?.stop();
+  for (const db of databases) await db.drop();
+});
+
+/** Indexes until the checkpoint reaches the chain's head, or until `stopAfterBatches`. */
+async function indexToHead(databaseUrl: string, opts: { logRange?: number; stopAfterBatches?: number } = {}): Promise<void> {
+  const config = readIndexerConfig(indexerEnvFor(fixture, databaseUrl, { LOG_RANGE: String(opts.logRange ?? 10_000) }));
+  const sql = connectDatabase(databaseUrl);
+  const client = createPublicClient({ transport: http(config.rpcUrl) }) as PublicClient;
+  const controller = new AbortController();
+  let batches = 0;
+  const errors: unknown[] = [];
+  try {
+    await runChainIndexer({
+      config,
+      sql,
+      client,
+      signal: controller.signal,
+      onProgress: () => {
+        if (++batches === opts.stopAfterBatches) controller.abort();
+      },
+      onCaughtUp: (block) => {
+        if (block >= fixture.endBlock) controller.abort();
+      },
+      onError: (e) => {
+        errors.push(e);
+        controller.abort();
+      },
+    });
+  } finally {
+    await sql.end();
+  }
+  expect(errors).toEqual([]);
+}
+
+async function snapshot(sql: Sql) {
+  const events = await sql`SELECT "blockNumber"::text, "logIndex", "blockHash", "txHash", address, contract, "eventName", args FROM "ChainEvent" ORDER BY 1, 2`;
+  const nodes = await sql`SELECT id::text, "blsPubkey", "ed25519Pubkey", operator, fee, state, seeded, "totalStaked"::text, "registeredTx", "endedTx" FROM "ServiceNode" ORDER BY "ServiceNode".id`;
+  const contributions = await sql`SELECT "nodeId"::text, position, staker, beneficiary, amount::text FROM "NodeContribution" ORDER BY 1, 2`;
+  const [checkpoint] = await sql`SELECT "blockNumber"::text, "blockHash" FROM "IndexerCheckpoint"`;
+  return { events, nodes, contributions, checkpoint };
+}
+
+describe("runChainIndexer against the devnet contracts", () => {
+  let full: Awaited<ReturnType<typeof snapshot>>;
+
+  it("stores every log of the watched contracts and the nodes the contract lists", async () => {
+    const db = await createTestDatabase();
+    databases.push(db);
+    await indexToHead(db.url);
+    const sql = connectDatabase(db.url);
+    full = await snapshot(sql);
+    await sql.end();
+
+    const { chain, deployment } = fixture;
+    const client = createPublicClient({ transport: http(chain.rpcUrl) });
+    const [ids] = await client.readContract({ address: deployment.addresses.serviceNodeRewards, abi: serviceNodeRewardsAbi, functionName: "allServiceNodeIDs" });
+    const live = full.nodes.filter((n) => n.state === "active" || n.state === "exit_requested").map((n) => n.id);
+    expect(live).toEqual([...ids].sort((x, y) => Number(x - y)).map(String));
+    expect(ids.length).toBeGreaterThan(40);
+
+    // Every log of the contracts, the factory's children included, exactly once.
+    const children = full.events.filter((e) => e.eventName === "NewServiceNodeContributionContract").map((e) => (e.args as { contributorContract: string }).contributorContract);
+    expect(children.length).toBeGreaterThan(3);
+    const a = deployment.addresses;
+    const logs = await client.getLogs({ address: [a.sesh, a.serviceNodeRewards, a.rewardRatePool, a.contributionFactory, ...(children as `0x${string}`[])], fromBlock: deployment.startBlock, toBlock: fixture.endBlock });
+    expect(full.events.length).toBe(logs.length);
+    const names = new Set(full.events.map((e) => e.eventName));
+    for (const name of ["Transfer", "Approval", "NewSeededServiceNode", "NewServiceNodeV2", "ServiceNodeExitRequest", "ServiceNodeExit", "RewardsBalanceUpdated", "RewardsClaimed", "FundsReleased", "NewServiceNodeContributionContract", "NewContribution", "Filled", "Finalized"]) {
+      expect(names, name).toContain(name);
+    }
+    // Seeded nodes got their owners from the seeding transaction.
+    const seeded = full.nodes.filter((n) => n.seeded);
+    expect(seeded.length).toBeGreaterThan(5);
+    expect(seeded.every((n) => n.operator.startsWith("0x") && n.totalStaked === "25000000000000")).toBe(true);
+  });
+
+  it("resumes from its checkpoint after stopping midway, to the same database", async () => {
+    const db = await createTestDatabase();
+    databases.push(db);
+    for (let run = 0; run < 4; run++) await indexToHead(db.url, { logRange: 40, stopAfterBatches: 3 });
+    await indexToHead(db.url, { logRange: 40 });
+    const sql = connectDatabase(db.url);
+    const resumed = await snapshot(sql);
+    await sql.end();
+    expect(resumed).toEqual(full);
+  });
+});
