@@ -17,26 +17,34 @@ contract SESH {
 
     uint256 public constant VERSION = 1;
     uint256 public immutable totalSupply;
-    mapping(address => uint256) public balanceOf;
-    mapping(address => mapping(address => uint256)) public allowance;
+    mapping(address => uint256) private _balances;
+    mapping(address => mapping(address => uint256)) private _allowances;
 
     constructor(address[] memory wallets, uint256[] memory amounts) {
         require(wallets.length == amounts.length, "wallets and amounts differ in length");
         uint256 supply;
         for (uint256 i = 0; i < wallets.length; i++) {
             if (wallets[i] == address(0)) revert ERC20InvalidReceiver(address(0));
-            balanceOf[wallets[i]] += amounts[i];
+            _balances[wallets[i]] += amounts[i];
             supply += amounts[i];
             emit Transfer(address(0), wallets[i], amounts[i]);
         }
         totalSupply = supply;
     }
 
-    function name() external pure returns (string memory) {
+    function balanceOf(address account) external view returns (uint256) {
+        return _balances[account];
+    }
+
+    function allowance(address owner, address spender) external view returns (uint256) {
+        return _allowances[owner][spender];
+    }
+
+    function name() external view returns (string memory) {
         return "Session Token";
     }
 
-    function symbol() external pure returns (string memory) {
+    function symbol() external view returns (string memory) {
         return "SESH";
     }
 
@@ -51,16 +59,16 @@ contract SESH {
 
     function approve(address spender, uint256 value) external returns (bool) {
         if (spender == address(0)) revert ERC20InvalidSpender(address(0));
-        allowance[msg.sender][spender] = value;
+        _allowances[msg.sender][spender] = value;
         emit Approval(msg.sender, spender, value);
         return true;
     }
 
     function transferFrom(address from, address to, uint256 value) external returns (bool) {
-        uint256 allowed = allowance[from][msg.sender];
+        uint256 allowed = _allowances[from][msg.sender];
         if (allowed != type(uint256).max) {
             if (allowed < value) revert ERC20InsufficientAllowance(msg.sender, allowed, value);
-            allowance[from][msg.sender] = allowed - value;
+            _allowances[from][msg.sender] = allowed - value;
         }
         _transfer(from, to, value);
         return true;
@@ -69,12 +77,12 @@ contract SESH {
     function _transfer(address from, address to, uint256 value) private {
         if (from == address(0)) revert ERC20InvalidSender(address(0));
         if (to == address(0)) revert ERC20InvalidReceiver(address(0));
-        uint256 balance = balanceOf[from];
+        uint256 balance = _balances[from];
         if (balance < value) revert ERC20InsufficientBalance(from, balance, value);
         unchecked {
-            balanceOf[from] = balance - value;
+            _balances[from] = balance - value;
         }
-        balanceOf[to] += value;
+        _balances[to] += value;
         emit Transfer(from, to, value);
     }
 }

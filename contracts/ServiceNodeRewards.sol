@@ -108,8 +108,8 @@ contract ServiceNodeRewards is IServiceNodeRewards, Initializable, Ownable2Step,
 
     BN256G1.G1Point private _aggregatePubkey;
     mapping(uint64 => ServiceNode) private _serviceNodes;
-    mapping(bytes => uint64) public serviceNodeIDs;
-    mapping(uint256 => uint64) public ed25519ToServiceNodeID;
+    mapping(bytes => uint64) private _idByBlsKey;
+    mapping(uint256 => uint64) private _idByEd25519Key;
     mapping(address => Recipient) public recipients;
 
     function initialize(
@@ -156,6 +156,14 @@ contract ServiceNodeRewards is IServiceNodeRewards, Initializable, Ownable2Step,
         return address(_token);
     }
 
+    function serviceNodeIDs(bytes memory blsPubkey) external view returns (uint64 serviceNodeID) {
+        return _idByBlsKey[blsPubkey];
+    }
+
+    function ed25519ToServiceNodeID(uint256 ed25519Pubkey) external view returns (uint64 serviceNodeID) {
+        return _idByEd25519Key[ed25519Pubkey];
+    }
+
     function aggregatePubkey() external view returns (BN256G1.G1Point memory) {
         return _aggregatePubkey;
     }
@@ -197,7 +205,7 @@ contract ServiceNodeRewards is IServiceNodeRewards, Initializable, Ownable2Step,
         BLSSignatureParams memory blsSignature,
         address caller,
         uint256 serviceNodePubkey
-    ) public view {
+    ) public {
         bytes memory message = abi.encodePacked(proofOfPossessionTag, blsPubkey.X, blsPubkey.Y, caller, serviceNodePubkey);
         if (!_verify(blsPubkey, message, blsSignature)) revert InvalidBLSProofOfPossession();
     }
@@ -242,9 +250,9 @@ contract ServiceNodeRewards is IServiceNodeRewards, Initializable, Ownable2Step,
         if (blsPubkey.isZero()) revert NullBLSPubkey();
         if (ed25519Pubkey == 0) revert NullEd25519Pubkey();
         bytes memory key = abi.encodePacked(blsPubkey.X, blsPubkey.Y);
-        uint64 existing = serviceNodeIDs[key];
+        uint64 existing = _idByBlsKey[key];
         if (existing != 0) revert BLSPubkeyAlreadyExists(existing);
-        existing = ed25519ToServiceNodeID[ed25519Pubkey];
+        existing = _idByEd25519Key[ed25519Pubkey];
         if (existing != 0) revert Ed25519PubkeyAlreadyExists(existing);
 
         id = nextServiceNodeID++;
@@ -264,8 +272,8 @@ contract ServiceNodeRewards is IServiceNodeRewards, Initializable, Ownable2Step,
             deposit += contributors[i].stakedAmount;
         }
         node.deposit = deposit;
-        serviceNodeIDs[key] = id;
-        ed25519ToServiceNodeID[ed25519Pubkey] = id;
+        _idByBlsKey[key] = id;
+        _idByEd25519Key[ed25519Pubkey] = id;
         totalNodes++;
         _aggregatePubkey = _aggregatePubkey.isZero() ? blsPubkey : _aggregatePubkey.add(blsPubkey);
     }
@@ -344,7 +352,7 @@ contract ServiceNodeRewards is IServiceNodeRewards, Initializable, Ownable2Step,
     }
 
     function _nodeOf(BN256G1.G1Point calldata blsPubkey) private view returns (uint64 id) {
-        id = serviceNodeIDs[abi.encodePacked(blsPubkey.X, blsPubkey.Y)];
+        id = _idByBlsKey[abi.encodePacked(blsPubkey.X, blsPubkey.Y)];
         if (id == 0) revert BLSPubkeyDoesNotExist(blsPubkey);
     }
 
@@ -381,8 +389,8 @@ contract ServiceNodeRewards is IServiceNodeRewards, Initializable, Ownable2Step,
         ServiceNode storage node = _serviceNodes[id];
         _serviceNodes[node.prev].next = node.next;
         _serviceNodes[node.next].prev = node.prev;
-        delete serviceNodeIDs[abi.encodePacked(node.blsPubkey.X, node.blsPubkey.Y)];
-        delete ed25519ToServiceNodeID[node.ed25519Pubkey];
+        delete _idByBlsKey[abi.encodePacked(node.blsPubkey.X, node.blsPubkey.Y)];
+        delete _idByEd25519Key[node.ed25519Pubkey];
         totalNodes--;
         _aggregatePubkey = totalNodes == 0 ? BN256G1.G1Point(0, 0) : _aggregatePubkey.add(node.blsPubkey.negate());
         delete _serviceNodes[id];
