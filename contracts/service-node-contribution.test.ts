@@ -62,7 +62,7 @@ describe("ServiceNodeContribution", () => {
     expect(order).toEqual(["NewContribution", "Filled", "NewServiceNodeV2", "Finalized"]);
     expect(await status(contract)).toBe(3);
     const id = await kit.clients.public.readContract({ address: kit.rewards, abi: serviceNodeRewardsAbi, functionName: "ed25519ToServiceNodeID", args: [kit.signer.nodeKeys(0).ed25519Pubkey] });
-    const node = (await kit.clients.public.readContract({ address: kit.rewards, abi: serviceNodeRewardsAbi, functionName: "serviceNodes", args: [id] })) as { operator: Address; deposit: bigint; contributors: { staker: { addr: Address } }[] };
+    const node = await kit.clients.public.readContract({ address: kit.rewards, abi: serviceNodeRewardsAbi, functionName: "serviceNodes", args: [id] });
     expect(node.operator.toLowerCase()).toBe(operator);
     expect(node.deposit).toBe(REQUIREMENT);
     expect(node.contributors.map((c) => c.staker.addr.toLowerCase())).toEqual([operator, friend]);
@@ -108,7 +108,8 @@ describe("RewardRatePool", () => {
     const last = await read("lastPaidOutTime");
     kit.advance(7 * 86_400 - 60);
     const receipt = await kit.send(who("keeper"), pool, rewardRatePoolAbi, "payoutReleased", []);
-    const released = decodeEventLog({ abi: rewardRatePoolAbi, ...receipt.logs.find((l) => l.address.toLowerCase() === pool.toLowerCase())! } as never) as { args: { amount: bigint } };
+    const log = receipt.logs.find((l) => l.address.toLowerCase() === pool.toLowerCase())!;
+    const released = decodeEventLog({ abi: rewardRatePoolAbi, eventName: "FundsReleased", topics: log.topics, data: log.data });
     const elapsed = (await read("lastPaidOutTime")) - last;
     expect(elapsed).toBe(7n * 86_400n);
     expect(released.args.amount).toBe((balance * 1510n * elapsed) / (10_000n * 365n * 86_400n));
