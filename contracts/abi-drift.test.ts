@@ -47,6 +47,7 @@ const pairs: [ContractName, string][] = [
   ["ServiceNodeContribution", "ServiceNodeContribution"],
   ["ServiceNodeContributionFactory", "ServiceNodeContributionFactory"],
   ["RewardRatePool", "RewardRatePool"],
+  ["TokenVestingStaking", "TokenVestingStaking"],
 ];
 
 beforeAll(async () => {

@@ -15,7 +15,7 @@ export const REQUIREMENT = 25_000n * SESH;
 export const T0 = 1_780_000_000;
 
 const allErrors = () =>
-  (["SESH", "ServiceNodeRewards", "ServiceNodeContribution", "ServiceNodeContributionFactory", "RewardRatePool"] as const)
+  (["SESH", "ServiceNodeRewards", "ServiceNodeContribution", "ServiceNodeContributionFactory", "RewardRatePool", "TokenVestingStaking"] as const)
     .flatMap((name) => loadArtifact(name).abi.filter((e) => e.type === "error")) as Abi;
 
 /** A fresh anvil with the contracts deployed and started, and helpers to drive it block by block. */
@@ -44,7 +44,9 @@ export async function startContractKit() {
       await clients.public.simulateContract({ account: from, address: to, abi, functionName, args } as never);
       return "no revert";
     } catch (error) {
-      const e = error as { cause?: { data?: { errorName?: string }; raw?: Hex; signature?: Hex }; shortMessage?: string };
+      const e = error as { cause?: { data?: { errorName?: string; args?: readonly unknown[] }; raw?: Hex; signature?: Hex }; shortMessage?: string };
+      // require(…, "reason") reverts with Error(string): the reason is what tells them apart.
+      if (e.cause?.data?.errorName === "Error") return String(e.cause.data.args?.[0]);
       if (e.cause?.data?.errorName) return e.cause.data.errorName;
       // An error raised by another contract (the token) is not in the callee's ABI.
       if (e.cause?.raw) {

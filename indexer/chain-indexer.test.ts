@@ -79,12 +79,15 @@ describe("runChainIndexer against the devnet contracts", () => {
     const children = full.events.filter((e) => e.eventName === "NewServiceNodeContributionContract").map((e) => (e.args as { contributorContract: string }).contributorContract);
     expect(children.length).toBeGreaterThan(3);
     const a = deployment.addresses;
-    const logs = await client.getLogs({ address: [a.sesh, a.serviceNodeRewards, a.rewardRatePool, a.contributionFactory, ...(children as `0x${string}`[])], fromBlock: deployment.startBlock, toBlock: fixture.endBlock });
+    const logs = await client.getLogs({ address: [a.sesh, a.serviceNodeRewards, a.rewardRatePool, a.contributionFactory, ...a.vesting, ...(children as `0x${string}`[])], fromBlock: deployment.startBlock, toBlock: fixture.endBlock });
     expect(full.events.length).toBe(logs.length);
     const names = new Set(full.events.map((e) => e.eventName));
-    for (const name of ["Transfer", "Approval", "NewSeededServiceNode", "NewServiceNodeV2", "ServiceNodeExitRequest", "ServiceNodeExit", "RewardsBalanceUpdated", "RewardsClaimed", "FundsReleased", "NewServiceNodeContributionContract", "NewContribution", "Filled", "Finalized"]) {
+    for (const name of ["Transfer", "Approval", "NewSeededServiceNode", "NewServiceNodeV2", "ServiceNodeExitRequest", "ServiceNodeExit", "RewardsBalanceUpdated", "RewardsClaimed", "FundsReleased", "NewServiceNodeContributionContract", "NewContribution", "Filled", "Finalized", "TokensReleased"]) {
       expect(names, name).toContain(name);
     }
+    // Investors staked from their vesting wallets: the wallet is the node's operator.
+    const vestingOperated = full.nodes.filter((n) => a.vesting.map((v) => v.toLowerCase()).includes(n.operator));
+    expect(vestingOperated).toHaveLength(2);
     // Seeded nodes got their owners from the seeding transaction.
     const seeded = full.nodes.filter((n) => n.seeded);
     expect(seeded.length).toBeGreaterThan(5);

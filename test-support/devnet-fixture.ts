@@ -19,7 +19,7 @@ export interface DevnetFixture {
 /** A real anvil with the devnet contracts and a small seeded history, for integration tests. */
 export async function startDevnetFixture(scenario: Partial<ScenarioConfig> = {}): Promise<DevnetFixture> {
   await buildContracts();
-  const config: ScenarioConfig = { seed: "fixture", nodeCount: 60, months: 2, foundationShare: 0.085, endTime: 1_780_000_000, ...scenario };
+  const config: ScenarioConfig = { seed: "fixture", nodeCount: 60, months: 4, foundationShare: 0.085, endTime: 1_780_000_000, ...scenario };
   const plan = planNetwork(config);
   const chain = await startLocalChain({ port: await findFreePort(), chainId: 31337, genesisTimestamp: plan.startTime - 86_400 });
   const clients = devnetClients(chain.rpcUrl, 31337);
@@ -40,6 +40,7 @@ export function indexerEnvFor(fixture: DevnetFixture, databaseUrl: string, extra
     SERVICE_NODE_REWARDS_ADDRESS: a.serviceNodeRewards,
     REWARD_RATE_POOL_ADDRESS: a.rewardRatePool,
     CONTRIBUTION_FACTORY_ADDRESS: a.contributionFactory,
+    VESTING_ADDRESSES: a.vesting.join(","),
     START_BLOCK: fixture.deployment.startBlock.toString(),
     OXEND_RPC_URL: "http://127.0.0.1:9/json_rpc",
     FINALITY_DEPTH: "0",

@@ -9,6 +9,13 @@ import type { DevnetDeployment } from "./write-history";
 /** Liquidation split of a deposit, in thousandths: 0.1% liquidator, 0.1% pool, 99.8% contributors. */
 export const liquidationRatios = { liquidator: 1n, pool: 1n, recipient: 998n } as const;
 
+const vestingPlan = [
+  { lockup: "A", category: "strategic-token-sale", amount: 2_244_850n, lockupDays: 730 },
+  { lockup: "A", category: "strategic-token-sale", amount: 2_244_850n, lockupDays: 730 },
+  { lockup: "F", category: "testnet-incentive", amount: 500_000n, lockupDays: 90 },
+  { lockup: "F", category: "testnet-incentive", amount: 500_000n, lockupDays: 90 },
+] as const;
+
 /** The genesis wallet of each allocation category on this devnet (the reward pool holds its own). */
 export function genesisWallets(seed: string): Map<string, Address> {
   return new Map(genesisAllocation().categories.map((c) => [c.id, seededAddress(seed, `genesis/${c.id}`, 0)]));
@@ -53,6 +60,24 @@ export async function deployDevnetContracts(opts: { clients: DevnetClients; plan
   ]);
   await call(factory, loadArtifact("ServiceNodeContributionFactory").abi, "initialize", [rewards]);
 
+  // Staking-enabled vesting wallets: two investors (lockup A, 24 months) and two testnet
+  // participants (lockup F, 90 days), funded from their categories' genesis wallets.
+  const vesting: DevnetDeployment["vesting"] = [];
+  const erc20 = loadArtifact("SESH").abi;
+  for (const [i, spec] of vestingPlan.entries()) {
+    const beneficiary = seededAddress(plan.config.seed, `vesting-beneficiary/${spec.lockup}`, i);
+    const unlockAt = opts.at + spec.lockupDays * 86_400;
+    const address = await deploy("TokenVestingStaking", [beneficiary, owner, BigInt(unlockAt), BigInt(unlockAt), true, rewards, factory, sesh]);
+    pending.push(await clients.wallet.sendTransaction({
+      account: wallets.get(spec.category)!,
+      to: sesh,
+      data: encodeFunctionData({ abi: erc20, functionName: "transfer", args: [address, spec.amount * SESH_UNIT] }),
+      gas: 200_000n,
+      chain: null,
+    }));
+    vesting.push({ address, beneficiary, lockup: spec.lockup, unlockAt });
+  }
+
   await clients.test.setNextBlockTimestamp({ timestamp: BigInt(opts.at) });
   await clients.test.mine({ blocks: 1 });
   for (const hash of pending) {
@@ -64,7 +89,8 @@ export async function deployDevnetContracts(opts: { clients: DevnetClients; plan
     chainId: await clients.public.getChainId(),
     startBlock,
     owner,
-    addresses: { sesh, serviceNodeRewards: rewards, rewardRatePool: pool, contributionFactory: factory, vesting: [] },
+    addresses: { sesh, serviceNodeRewards: rewards, rewardRatePool: pool, contributionFactory: factory, vesting: vesting.map((v) => v.address) },
+    vesting,
     funding: {
       operators: [wallets.get("oxen-coin-claims")!, wallets.get("service-node-bonus")!],
       foundation: wallets.get("treasury-session-nodes")!,

@@ -15,6 +15,7 @@ import { rewardRatePoolAbi } from "../../lib/abi/reward-rate-pool-abi";
 import { serviceNodeContributionAbi } from "../../lib/abi/service-node-contribution-abi";
 import { serviceNodeContributionFactoryAbi } from "../../lib/abi/service-node-contribution-factory-abi";
 import { serviceNodeRewardsAbi } from "../../lib/abi/service-node-rewards-abi";
+import { tokenVestingStakingAbi } from "../../lib/abi/token-vesting-staking-abi";
 import type { DevnetClients } from "./devnet-rpc";
 import { stakingRequirement, type NetworkPlan, type PlannedNode } from "./network-plan";
 import type { G1Point, ScenarioSigner } from "./scenario-signer";
@@ -32,6 +33,8 @@ export interface DevnetDeployment {
     contributionFactory: Address;
     vesting: Address[];
   };
+  /** staking-enabled vesting wallets (lockups A and F) */
+  vesting: { address: Address; beneficiary: Address; lockup: "A" | "F"; unlockAt: number }[];
   /** unlocked genesis wallets that fund the simulated operators and holders */
   funding: { operators: Address[]; foundation: Address; holders: Address };
 }
@@ -174,7 +177,7 @@ export async function writeHistory(opts: {
     ...node.contributors,
   ];
 
-  const actions = scenarioTimeline(plan).filter((a) => a.t <= (opts.until ?? plan.config.endTime));
+  const actions = scenarioTimeline(plan, deployment.vesting).filter((a) => a.t <= (opts.until ?? plan.config.endTime));
   if (!actions.some((a) => a.kind === "seed")) {
     await write("start", deployment.owner, serviceNodeRewards, serviceNodeRewardsAbi, "start", []);
   }
@@ -342,6 +345,25 @@ export async function writeHistory(opts: {
           await write("claimRewards", recipient, serviceNodeRewards, serviceNodeRewardsAbi, "claimRewards", []);
           state.claimed.set(recipient, owed);
         }
+        return;
+      }
+      case "vestingStake": {
+        const wallet = deployment.vesting[action.vesting]!;
+        // Keys beyond the plan's nodes: the simulator plays any node it finds on chain.
+        const index = plan.nodes.length + 1_000 + action.vesting;
+        const keys = signer.nodeKeys(index);
+        state.pubkeys.set(index, keys.blsPubkey);
+        const params = { serviceNodePubkey: keys.ed25519Pubkey, serviceNodeSignature1: keys.serviceNodeSignature1, serviceNodeSignature2: keys.serviceNodeSignature2, fee: 0 };
+        // The node's operator is the vesting wallet itself: it signs the proof for that address.
+        await write("vesting addBLSPublicKey", wallet.beneficiary, wallet.address, tokenVestingStakingAbi, "addBLSPublicKey", [
+          keys.blsPubkey, signer.proofOfPossession(index, wallet.address), params, wallet.address,
+        ]);
+        state.liveSigners.add(index);
+        return;
+      }
+      case "vestingRelease": {
+        const wallet = deployment.vesting[action.vesting]!;
+        await write("vesting release", wallet.beneficiary, wallet.address, tokenVestingStakingAbi, "release", [sesh]);
         return;
       }
       case "transfers": {
