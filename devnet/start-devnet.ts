@@ -6,7 +6,7 @@ import { startNodeSimulator } from "./node-simulator/run-node-simulator";
 import { bn254NetworkSigner } from "./scenario/bn254-network-signer";
 import { deployDevnetContracts } from "./scenario/deploy-devnet";
 import { devnetClients } from "./scenario/devnet-rpc";
-import { defaultScenarioConfig, planNetwork, stakingRequirement, type PlannedNode } from "./scenario/network-plan";
+import { defaultScenarioConfig, planNetwork, type PlannedNode } from "./scenario/network-plan";
 import { runLiveNetwork } from "./scenario/live-network";
 import { writeHistory, type DevnetDeployment } from "./scenario/write-history";
 
@@ -90,7 +90,7 @@ export async function startDevnet(opts: {
       plan,
       plannedNodeFor: (key) => plannedByKey.get(key),
       port: opts.oxendPort,
-      stakingRequirement,
+      stakingRequirement: plan.stakingRequirement,
     });
     stops.push(simulator.stop);
     const live = runLiveNetwork({ clients, deployment, plan, blockSeconds: opts.scenario.blockSeconds, log: opts.log });

@@ -2,7 +2,7 @@ import { encodeDeployData, encodeFunctionData, getContractAddress, type Abi, typ
 import { loadArtifact, type ContractName } from "../../contracts/artifacts";
 import { genesisAllocation, SESH_UNIT } from "../../lib/tokenomics/genesis-allocation";
 import type { DevnetClients } from "./devnet-rpc";
-import { stakingRequirement, type NetworkPlan } from "./network-plan";
+import type { NetworkPlan } from "./network-plan";
 import { seededAddress } from "./seeded-random";
 import type { DevnetDeployment } from "./write-history";
 
@@ -56,7 +56,7 @@ export async function deployDevnetContracts(opts: { clients: DevnetClients; plan
   const factory = await deploy("ServiceNodeContributionFactory");
   await call(pool, loadArtifact("RewardRatePool").abi, "initialize", [rewards, sesh]);
   await call(rewards, loadArtifact("ServiceNodeRewards").abi, "initialize", [
-    sesh, pool, stakingRequirement, 10n, liquidationRatios.liquidator, liquidationRatios.pool, liquidationRatios.recipient,
+    sesh, pool, plan.stakingRequirement, 10n, liquidationRatios.liquidator, liquidationRatios.pool, liquidationRatios.recipient,
   ]);
   await call(factory, loadArtifact("ServiceNodeContributionFactory").abi, "initialize", [rewards]);
 

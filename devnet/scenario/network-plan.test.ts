@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DAY, planNetwork, stakingRequirement } from "./network-plan";
+import { DAY, MAINNET_STAKING_REQUIREMENT, planNetwork, stakingRequirementFor } from "./network-plan";
 
 const config = { seed: "test", nodeCount: 2_000, months: 6, foundationShare: 0.085, endTime: 1_780_000_000 };
 
@@ -19,6 +19,8 @@ describe("planNetwork", () => {
 
   it("stakes exactly the requirement per node, the operator at least 25%, at most 10 contributors", () => {
     const plan = planNetwork(config);
+    const stakingRequirement = plan.stakingRequirement;
+    expect(stakingRequirement).toBe(MAINNET_STAKING_REQUIREMENT);
     for (const node of plan.nodes) {
       const total = node.operatorStake + node.contributors.reduce((t, c) => t + c.amount, 0n);
       expect(total).toBe(stakingRequirement);
@@ -48,5 +50,11 @@ describe("planNetwork", () => {
     const end = foundationShareAt(plan, config.endTime);
     expect(end).toBeGreaterThan(0.07);
     expect(end).toBeLessThan(0.1);
+  });
+
+  it("lowers the stake for networks larger than the genesis wallets can fund", () => {
+    expect(stakingRequirementFor(2_000)).toBe(25_000n * 1_000_000_000n);
+    expect(stakingRequirementFor(20_000)).toBe(2_750n * 1_000_000_000n);
+    expect(stakingRequirementFor(20_000) * 20_000n).toBeLessThanOrEqual(55_000_000n * 1_000_000_000n);
   });
 });

@@ -20,7 +20,17 @@ export const defaultScenarioConfig = (endTime: number): ScenarioConfig => ({
 
 export const DAY = 86_400;
 const SESH = 1_000_000_000n;
-export const stakingRequirement = 25_000n * SESH;
+/** Session's mainnet requirement: 25,000 SESH per node. */
+export const MAINNET_STAKING_REQUIREMENT = 25_000n * SESH;
+
+/**
+ * The devnet's staking requirement: mainnet's, unless the network is too large for the genesis
+ * wallets that fund operators (60M SESH) to stake it, as in the 20,000-node benchmark.
+ */
+export function stakingRequirementFor(nodeCount: number): bigint {
+  const affordable = (55_000_000n * SESH) / BigInt(nodeCount) / SESH * SESH;
+  return affordable < MAINNET_STAKING_REQUIREMENT ? affordable : MAINNET_STAKING_REQUIREMENT;
+}
 
 export interface PlannedContributor {
   address: `0x${string}`;
@@ -51,6 +61,8 @@ export interface PlannedNode {
 export interface NetworkPlan {
   config: ScenarioConfig;
   startTime: number;
+  /** SESH atomic units per node */
+  stakingRequirement: bigint;
   foundationAddresses: `0x${string}`[];
   operators: `0x${string}`[];
   nodes: PlannedNode[];
@@ -58,7 +70,7 @@ export interface NetworkPlan {
   crossing: { from: number; nodesAdded: number };
 }
 
-function splitStake(random: ReturnType<typeof seededRandom>, contributors: number): bigint[] {
+function splitStake(random: ReturnType<typeof seededRandom>, stakingRequirement: bigint, contributors: number): bigint[] {
   // Operator ≥ 25%; the rest split in whole SESH among the others.
   const operatorShare = BigInt(random.int(25, 60));
   const operatorStake = (stakingRequirement * operatorShare) / 100n / SESH * SESH;
@@ -83,6 +95,7 @@ function distinctContributors(random: ReturnType<typeof seededRandom>, pool: `0x
 /** The whole simulated history, decided up front from the seed: same seed, same network. */
 export function planNetwork(config: ScenarioConfig): NetworkPlan {
   const startTime = config.endTime - config.months * 30 * DAY;
+  const stakingRequirement = stakingRequirementFor(config.nodeCount);
   const random = seededRandom(config.seed, "plan");
   const foundationAddresses = [0, 1, 2].map((i) => seededAddress(config.seed, "foundation", i));
   const operatorCount = Math.max(4, Math.round(config.nodeCount * 0.3));
@@ -103,7 +116,7 @@ export function planNetwork(config: ScenarioConfig): NetworkPlan {
     // Registrations thin out over time after the launch wave.
     const registerAt = seeded ? startTime : startTime + Math.floor(span * 0.95 * random.float() ** 1.6);
     const multi = !foundation && random.chance(0.2);
-    const stakes = multi ? splitStake(random, random.int(1, 5)) : [stakingRequirement];
+    const stakes = multi ? splitStake(random, stakingRequirement, random.int(1, 5)) : [stakingRequirement];
     const operator = foundation ? random.pick(foundationAddresses) : operators[random.zipf(operators.length, 1.05)]!;
     const node: PlannedNode = {
       index,
@@ -157,5 +170,5 @@ export function planNetwork(config: ScenarioConfig): NetworkPlan {
       profile: { ipIndex: random.int(0, 1_000_000), storagePort: 22021, versionUpgradeAt: config.endTime - 20 * DAY },
     });
   }
-  return { config, startTime, foundationAddresses, operators, nodes, crossing: { from: crossingFrom, nodesAdded: crossingNodes } };
+  return { config, startTime, stakingRequirement, foundationAddresses, operators, nodes, crossing: { from: crossingFrom, nodesAdded: crossingNodes } };
 }

@@ -17,7 +17,7 @@ import { serviceNodeContributionFactoryAbi } from "../../lib/abi/service-node-co
 import { serviceNodeRewardsAbi } from "../../lib/abi/service-node-rewards-abi";
 import { tokenVestingStakingAbi } from "../../lib/abi/token-vesting-staking-abi";
 import type { DevnetClients } from "./devnet-rpc";
-import { stakingRequirement, type NetworkPlan, type PlannedNode } from "./network-plan";
+import type { NetworkPlan, PlannedNode } from "./network-plan";
 import type { G1Point, ScenarioSigner } from "./scenario-signer";
 import { scenarioTimeline, type ScenarioAction } from "./scenario-timeline";
 import { seededAddress, seededRandom } from "./seeded-random";
@@ -214,7 +214,13 @@ export async function writeHistory(opts: {
           };
         });
         // The migrated nodes' stakes came over from Oxen: the contract must hold them.
-        await write("fund seeded stakes", deployment.funding.operators[0]!, sesh, erc20Abi, "transfer", [serviceNodeRewards, stakingRequirement * BigInt(entries.length)]);
+        // Half from each funding wallet, as the registrations that follow are.
+        const total = plan.stakingRequirement * BigInt(entries.length);
+        const sources = deployment.funding.operators;
+        for (const [i, source] of sources.entries()) {
+          const share = i === sources.length - 1 ? total - (total / BigInt(sources.length)) * BigInt(sources.length - 1) : total / BigInt(sources.length);
+          await write("fund seeded stakes", source, sesh, erc20Abi, "transfer", [serviceNodeRewards, share]);
+        }
         for (let i = 0; i < entries.length; i += 100) {
           const chunk = entries.slice(i, i + 100);
           const indexes = action.nodes.slice(i, i + 100).map((n) => n.index);
@@ -322,7 +328,7 @@ export async function writeHistory(opts: {
           const all = stakes(node);
           credit(node.operator, fee);
           all.forEach((s, i) => {
-            const share = i === all.length - 1 ? left : (perNode - fee) * s.amount / stakingRequirement;
+            const share = i === all.length - 1 ? left : (perNode - fee) * s.amount / plan.stakingRequirement;
             left -= share;
             credit(s.address, share);
           });
