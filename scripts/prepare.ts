@@ -7,6 +7,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 
+import { generateAbiModules } from "./generate-abi-modules";
+
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -27,6 +29,7 @@ async function generatePrismaClient(): Promise<void> {
 }
 
 await generatePrismaClient();
+await generateAbiModules();
 if (existsSync(path.join(root, "contracts/build.ts"))) {
   const { buildContracts } = await import("../contracts/build");
   await buildContracts();

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
+import { abiModuleFile } from "../../scripts/generate-abi-modules";
 
 const dir = path.resolve(import.meta.dirname);
 
@@ -8,8 +9,7 @@ it.each(readdirSync(path.join(dir, "reference")).filter((f) => f.endsWith(".json
   "lib/abi's typed module for %s is exactly the reference ABI",
   async (file) => {
     const reference = JSON.parse(readFileSync(path.join(dir, "reference", file), "utf8"));
-    const kebab = file.replace(/\.json$/, "").replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z])([A-Z][a-z])/g, "$1-$2").toLowerCase();
-    const abiModule = (await import(path.join(dir, `${kebab}-abi.ts`))) as Record<string, unknown>;
+    const abiModule = (await import(path.join(dir, abiModuleFile(file.replace(/\.json$/, ""))))) as Record<string, unknown>;
     const exported = Object.values(abiModule);
     expect(exported).toHaveLength(1);
     expect(exported[0]).toEqual(reference);
