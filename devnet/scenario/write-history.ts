@@ -48,6 +48,8 @@ export class ScenarioTransactionError extends Error {
 
 const GAS = 3_000_000n;
 const BUCKET_SECONDS = 6 * 3_600;
+/** below the devnet chain's 1e9 block gas limit (devnet/local-chain.ts) */
+const BLOCK_GAS = 900_000_000n;
 const SESH = 1_000_000_000n;
 const CLAIM_THRESHOLD = 1_000_000n * SESH;
 
@@ -98,7 +100,12 @@ export async function writeHistory(opts: {
   const pending: Pending[] = [];
 
   const funded = new Set<Address>();
+  let pendingGas = 0n;
+  let bucketTime = 0;
   const send = async (what: string, from: Address, to: Address, data: Hex, after?: Pending["after"], gas = GAS) => {
+    // A block holds at most BLOCK_GAS of gas limits: mine what is pending before it overflows.
+    if (pendingGas + gas > BLOCK_GAS) await mineAt(bucketTime);
+    pendingGas += gas;
     // Every simulated account gets gas money the first time it sends.
     if (!funded.has(from)) {
       await clients.test.setBalance({ address: from, value: 10n ** 21n });
@@ -129,6 +136,7 @@ export async function writeHistory(opts: {
   let currentBlockTime = 0;
   const mineAt = async (t: number) => {
     if (pending.length === 0) return;
+    pendingGas = 0n;
     const time = Math.max(t, currentBlockTime + 1);
     await clients.public.request({ method: "evm_mine" as never, params: [toHex(time)] as never });
     currentBlockTime = time;
@@ -188,13 +196,14 @@ export async function writeHistory(opts: {
     // whole state root per block, so fewer, fuller blocks keep the history fast to write.
     const slot = Math.floor(action.t / BUCKET_SECONDS);
     if (slot !== bucket) {
-      await mineAt(bucket * BUCKET_SECONDS + BUCKET_SECONDS / 2);
+      await mineAt(bucketTime);
       bucket = slot;
+      bucketTime = bucket * BUCKET_SECONDS + BUCKET_SECONDS / 2;
     }
     await runAction(action);
     if (++done % 500 === 0) opts.log?.(`devnet history: ${done}/${actions.length} actions, ${state.txCount} transactions`);
   }
-  await mineAt(bucket * BUCKET_SECONDS + BUCKET_SECONDS / 2);
+  await mineAt(bucketTime);
   const endBlock = await clients.public.getBlockNumber({ cacheTime: 0 });
   return { endBlock, txCount: state.txCount, state };
 
