@@ -52,6 +52,14 @@ describe("planNetwork", () => {
     expect(end).toBeLessThan(0.1);
   });
 
+  it("keeps every operator at 25% or more at the lowered stake of a 20,000-node network", () => {
+    const plan = planNetwork({ ...config, nodeCount: 20_000 });
+    for (const node of plan.nodes) {
+      expect(node.operatorStake * 4n >= plan.stakingRequirement, `node ${node.index}`).toBe(true);
+      expect(node.operatorStake + node.contributors.reduce((t, c) => t + c.amount, 0n)).toBe(plan.stakingRequirement);
+    }
+  });
+
   it("lowers the stake for networks larger than the genesis wallets can fund", () => {
     expect(stakingRequirementFor(2_000)).toBe(25_000n * 1_000_000_000n);
     expect(stakingRequirementFor(20_000)).toBe(2_750n * 1_000_000_000n);

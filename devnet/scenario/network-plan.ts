@@ -73,7 +73,8 @@ export interface NetworkPlan {
 function splitStake(random: ReturnType<typeof seededRandom>, stakingRequirement: bigint, contributors: number): bigint[] {
   // Operator ≥ 25%; the rest split in whole SESH among the others.
   const operatorShare = BigInt(random.int(25, 60));
-  const operatorStake = (stakingRequirement * operatorShare) / 100n / SESH * SESH;
+  // Rounded up to whole SESH: rounding down could leave the operator just under 25%.
+  const operatorStake = ((stakingRequirement * operatorShare) / 100n + SESH - 1n) / SESH * SESH;
   let remaining = stakingRequirement - operatorStake;
   const stakes = [operatorStake];
   for (let i = 0; i < contributors; i++) {
