@@ -104,4 +104,48 @@ describe("runChainIndexer against the devnet contracts", () => {
     await sql.end();
     expect(resumed).toEqual(full);
   });
+
+  it("undoes a reorg back to the fork and follows the new chain, to the database a fresh run builds", async () => {
+    const db = await createTestDatabase();
+    databases.push(db);
+    await indexToHead(db.url);
+    const { clients, deployment } = fixture;
+    const sesh = deployment.addresses.sesh;
+    const holder = deployment.funding.holders;
+    const snapshotId = await clients.test.snapshot();
+    const nodeToLeave = fixture.plan.nodes.find((n) => !n.exit && !n.failure && n.contributors.length === 0 && !n.seeded)!;
+    const sql = connectDatabase(db.url);
+    const [row] = await sql<{ id: string }[]>`SELECT id::text FROM "ServiceNode" WHERE operator = ${nodeToLeave.operator} AND state = 'active' LIMIT 1`;
+
+    // The fork that will be abandoned: a transfer and an exit request.
+    const send = async (from: `0x${string}`, to: `0x${string}`, data: `0x${string}`) => {
+      await clients.test.setBalance({ address: from, value: 10n ** 21n });
+      await clients.public.request({ method: "eth_sendTransaction" as never, params: [{ from, to, data, gas: "0x2dc6c0" }] as never });
+    };
+    const { encodeFunctionData, erc20Abi } = await import("viem");
+    await send(holder, sesh, encodeFunctionData({ abi: erc20Abi, functionName: "transfer", args: [fixture.plan.operators[0]!, 123n] }));
+    await send(nodeToLeave.operator, deployment.addresses.serviceNodeRewards, encodeFunctionData({ abi: serviceNodeRewardsAbi, functionName: "initiateExitBLSPublicKey", args: [BigInt(row!.id)] }));
+    await clients.test.mine({ blocks: 2 });
+    fixture.endBlock += 2n;
+    await indexToHead(db.url);
+    const [leaving] = await sql<{ state: string }[]>`SELECT state FROM "ServiceNode" WHERE id = ${row!.id}`;
+    expect(leaving!.state).toBe("exit_requested");
+
+    // The reorg: back to the snapshot, then a different block at the same height.
+    await clients.test.revert({ id: snapshotId });
+    await send(holder, sesh, encodeFunctionData({ abi: erc20Abi, functionName: "transfer", args: [fixture.plan.operators[1]!, 456n] }));
+    await clients.test.mine({ blocks: 3 });
+    fixture.endBlock += 1n;
+    await indexToHead(db.url);
+    const afterReorg = await snapshot(sql);
+    await sql.end();
+    expect(afterReorg.nodes.find((n) => n.id === row!.id)!.state).toBe("active");
+
+    const fresh = await createTestDatabase();
+    databases.push(fresh);
+    await indexToHead(fresh.url);
+    const freshSql = connectDatabase(fresh.url);
+    expect(afterReorg).toEqual(await snapshot(freshSql));
+    await freshSql.end();
+  });
 });

@@ -13,6 +13,7 @@ import { fetchLogsAdaptive, withRetry, type LogRangeState } from "./sources/fetc
 import type { Sql } from "./store/database";
 import { recordFailure, recordSuccess } from "./store/indexer-status-store";
 import { linkHeartbeatsToNodes } from "./store/link-heartbeats";
+import { rollBackTo } from "./store/roll-back";
 import { loadServiceNodes, saveServiceNodes } from "./store/service-node-store";
 
 export interface ChainProgress {
@@ -49,6 +50,23 @@ async function loadWatchedAddresses(sql: Sql, config: IndexerConfig): Promise<Ma
   return watched;
 }
 
+/**
+ * undefined while the last indexed block is still on the chain; otherwise the newest stored
+ * block that is (the fork point), or startBlock − 1 when none is.
+ */
+async function findForkPoint(sql: Sql, client: PublicClient, chainId: number, startBlock: bigint, head: bigint, signal: AbortSignal): Promise<bigint | undefined> {
+  const stored = await sql<{ number: bigint; hash: string }[]>`
+    SELECT number, hash FROM "IndexedBlock" WHERE "chainId" = ${chainId} ORDER BY number DESC LIMIT 200`;
+  for (const [i, block] of stored.entries()) {
+    const onChain = block.number > head
+      ? undefined
+      : await withRetry(`eth_getBlockByNumber ${block.number}`, () => client.getBlock({ blockNumber: block.number }), { signal });
+    if (onChain?.hash === block.hash) return i === 0 ? undefined : block.number;
+  }
+  // Nothing recent survived: start over.
+  return stored.length === 0 ? undefined : startBlock - 1n;
+}
+
 /** Follows the chain from the checkpoint to head − finality, one atomic batch at a time. */
 export async function runChainIndexer(opts: {
   config: IndexerConfig;
@@ -57,6 +75,8 @@ export async function runChainIndexer(opts: {
   signal: AbortSignal;
   onProgress?: (progress: ChainProgress) => void;
   onError?: (error: unknown) => void;
+  /** called after a reorg was undone back to `fork` */
+  onReorg?: (reorg: { fork: bigint; removedEvents: number; rebuiltNodes: number }) => void;
   /** called each time the indexer finds nothing new up to head − finality */
   onCaughtUp?: (block: bigint) => void;
 }): Promise<void> {
@@ -71,6 +91,15 @@ export async function runChainIndexer(opts: {
   while (!signal.aborted) {
     try {
       const head = await withRetry("eth_blockNumber", () => client.getBlockNumber({ cacheTime: 0 }), { signal });
+      const fork = await findForkPoint(sql, client, config.chainId, config.startBlock, head, signal);
+      if (fork !== undefined) {
+        const undone = await rollBackTo(sql, client, config.chainId, fork);
+        opts.onReorg?.({ fork, ...undone });
+        watched.clear();
+        for (const [address, contract] of await loadWatchedAddresses(sql, config)) watched.set(address, contract);
+        next = fork < config.startBlock ? config.startBlock : fork + 1n;
+        continue;
+      }
       const target = head - BigInt(config.finalityDepth);
       if (next > target) {
         await recordSuccess(sql, "chain", next - 1n, head);
