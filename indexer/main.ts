@@ -59,6 +59,9 @@ await runIndexer(config, controller.signal, {
   onHeartbeatPoll(r) {
     if (!interactive) logger.info({ height: r.height.toString(), nodes: r.nodes, rejected: r.rejected }, "heartbeats");
   },
+  onReorg(r) {
+    logger.warn({ fork: r.fork.toString(), removedEvents: r.removedEvents, rebuiltNodes: r.rebuiltNodes }, "reorg: rolled back to the fork");
+  },
   onError(component, error) {
     logger.error({ component, err: String((error as Error)?.message ?? error) }, "indexer error");
   },
