@@ -1,4 +1,6 @@
+import { createServer } from "node:http";
 import { createPublicClient, http, type PublicClient } from "viem";
+import { findFreePort } from "../devnet/port-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceNodeRewardsAbi } from "../lib/abi/service-node-rewards-abi";
 import { readIndexerConfig } from "../lib/config/indexer-config";
@@ -19,8 +21,8 @@ afterAll(async () => {
 });
 
 /** Indexes until the checkpoint reaches the chain's head, or until `stopAfterBatches`. */
-async function indexToHead(databaseUrl: string, opts: { logRange?: number; stopAfterBatches?: number } = {}): Promise<void> {
-  const config = readIndexerConfig(indexerEnvFor(fixture, databaseUrl, { LOG_RANGE: String(opts.logRange ?? 10_000) }));
+async function indexToHead(databaseUrl: string, opts: { logRange?: number; stopAfterBatches?: number; rpcUrl?: string } = {}): Promise<void> {
+  const config = readIndexerConfig(indexerEnvFor(fixture, databaseUrl, { LOG_RANGE: String(opts.logRange ?? 10_000), ...(opts.rpcUrl ? { RPC_URL: opts.rpcUrl } : {}) }));
   const sql = connectDatabase(databaseUrl);
   const client = createPublicClient({ transport: http(config.rpcUrl) }) as PublicClient;
   const controller = new AbortController();
@@ -147,5 +149,40 @@ describe("runChainIndexer against the devnet contracts", () => {
     const freshSql = connectDatabase(fresh.url);
     expect(afterReorg).toEqual(await snapshot(freshSql));
     await freshSql.end();
+  });
+
+  it("completes over an RPC that fails one call in ten, to the same database", async () => {
+    // A loopback proxy in front of anvil answering every tenth call with a 503 or a 429.
+    let calls = 0;
+    const proxy = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", async () => {
+        if (++calls % 10 === 0) {
+          res.writeHead(calls % 20 === 0 ? 429 : 503).end("try later");
+          return;
+        }
+        const upstream = await fetch(fixture.chain.rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: Buffer.concat(chunks) });
+        res.writeHead(upstream.status, { "content-type": "application/json" }).end(await upstream.text());
+      });
+    });
+    const port = await findFreePort();
+    await new Promise<void>((r) => proxy.listen(port, "127.0.0.1", r));
+    try {
+      const db = await createTestDatabase();
+      databases.push(db);
+      await indexToHead(db.url, { logRange: 60, rpcUrl: `http://127.0.0.1:${port}` });
+      const flaky = connectDatabase(db.url);
+      const fresh = await createTestDatabase();
+      databases.push(fresh);
+      await indexToHead(fresh.url, { logRange: 60 });
+      const direct = connectDatabase(fresh.url);
+      expect(calls).toBeGreaterThan(20);
+      expect(await snapshot(flaky)).toEqual(await snapshot(direct));
+      await flaky.end();
+      await direct.end();
+    } finally {
+      proxy.close();
+    }
   });
 });
