@@ -64,6 +64,9 @@ export async function startLocalChain(opts: {
     "--auto-impersonate",
     "--gas-limit", "1000000000",
     "--disable-code-size-limit",
+    // Keep no historical states: anvil otherwise writes every old block's full state under
+    // ~/.foundry/anvil/tmp, tens of GB for a long history. Nothing here calls old blocks.
+    "--prune-history",
     "--silent",
   ];
   if (opts.genesisTimestamp !== undefined) args.push("--timestamp", String(opts.genesisTimestamp));

@@ -81,7 +81,7 @@ export async function runChainIndexer(opts: {
   onCaughtUp?: (block: bigint) => void;
 }): Promise<void> {
   const { config, sql, client, signal } = opts;
-  const rangeState: LogRangeState = { range: config.logRange, minRange: 1, maxRange: Math.max(config.logRange, 100_000) };
+  const rangeState: LogRangeState = { range: config.logRange, minRange: 1, maxRange: config.logRangeMax };
   const watched = await loadWatchedAddresses(sql, config);
   const [checkpoint] = await sql<{ blockNumber: bigint }[]>`
     SELECT "blockNumber" FROM "IndexerCheckpoint" WHERE "chainId" = ${config.chainId}`;

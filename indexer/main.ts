@@ -33,28 +33,32 @@ let totalEvents = 0;
 let lastLiveLine = 0;
 
 await runIndexer(config, controller.signal, {
+  // Backfill: a bar with rates and ETA on a terminal, a JSON line per batch elsewhere.
   onChainProgress(p) {
     totalEvents += p.events;
-    const seconds = (Date.now() - started) / 1000;
+    const seconds = Math.max((Date.now() - started) / 1000, 0.001);
     const done = Number(p.toBlock - p.startBlock + 1n);
     const total = Number(p.targetBlock - p.startBlock + 1n);
     const rates = { bps: Math.round(done / seconds), eps: Math.round(totalEvents / seconds) };
-    if (p.toBlock < p.targetBlock || !barStarted) {
-      if (bar) {
-        if (!barStarted) bar.start(total, 0, rates);
-        barStarted = true;
-        bar.setTotal(total);
-        bar.update(done, rates);
-      } else {
-        logger.info({ block: p.toBlock.toString(), target: p.targetBlock.toString(), events: p.events, ...rates }, "indexed");
-      }
-    } else if (Date.now() - lastLiveLine > 10_000) {
-      bar?.stop();
-      lastLiveLine = Date.now();
-      const line = { block: p.toBlock.toString(), events: totalEvents };
-      if (interactive) console.log(`live: block ${line.block}, ${line.events} events indexed since start`);
-      else logger.info(line, "live");
+    if (bar) {
+      if (!barStarted) bar.start(total, 0, rates);
+      barStarted = true;
+      bar.setTotal(total);
+      bar.update(done, rates);
+    } else {
+      logger.info({ block: p.toBlock.toString(), target: p.targetBlock.toString(), events: p.events, ...rates }, "indexed");
     }
+  },
+  // Live: one status line when caught up, then every ten seconds.
+  onCaughtUp(block) {
+    if (Date.now() - lastLiveLine < 10_000) return;
+    if (barStarted) {
+      bar?.stop();
+      barStarted = false;
+    }
+    lastLiveLine = Date.now();
+    if (interactive) console.log(`live: block ${block}, ${totalEvents} events indexed since start`);
+    else logger.info({ block: block.toString(), events: totalEvents }, "live");
   },
   onHeartbeatPoll(r) {
     if (!interactive) logger.info({ height: r.height.toString(), nodes: r.nodes, rejected: r.rejected }, "heartbeats");

@@ -11,6 +11,7 @@ export interface IndexerEvents {
   onHeartbeatPoll?: (result: HeartbeatPollResult) => void;
   onError?: (component: "chain" | "heartbeats", error: unknown) => void;
   onReorg?: (reorg: { fork: bigint; removedEvents: number; rebuiltNodes: number }) => void;
+  onCaughtUp?: (block: bigint) => void;
 }
 
 /** Runs both pipelines until `signal` aborts; resolves once everything is closed. */
@@ -26,7 +27,7 @@ export async function runIndexer(config: IndexerConfig, signal: AbortSignal, eve
         throw new Error(`RPC_URL ${config.rpcUrl} serves chain ${chainId}, but CHAIN_ID is ${config.chainId}`);
       }
       await Promise.all([
-        runChainIndexer({ config, sql, client, signal, onProgress: events.onChainProgress, onReorg: events.onReorg, onError: (e) => events.onError?.("chain", e) }),
+        runChainIndexer({ config, sql, client, signal, onProgress: events.onChainProgress, onReorg: events.onReorg, onCaughtUp: events.onCaughtUp, onError: (e) => events.onError?.("chain", e) }),
         runHeartbeatIndexer({ config, sql, signal, onPoll: events.onHeartbeatPoll, onError: (e) => events.onError?.("heartbeats", e) }),
       ]);
     } finally {

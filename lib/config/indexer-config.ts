@@ -24,6 +24,8 @@ const indexerEnvSchema = z.object({
   FINALITY_DEPTH: z.coerce.number().int().min(0).max(10_000).default(64),
   /** First eth_getLogs range; it adapts to the RPC's limits. */
   LOG_RANGE: positiveIntSchema(1_000_000).default(10_000),
+  /** the range never grows past this: some providers refuse wider ranges whatever they hold */
+  LOG_RANGE_MAX: positiveIntSchema(1_000_000).default(100_000),
   RPC_CONCURRENCY: positiveIntSchema(32).default(4),
   POLL_INTERVAL_MS: positiveIntSchema(3_600_000).default(2_000),
   HEARTBEAT_INTERVAL_MS: positiveIntSchema(3_600_000).default(30_000),
@@ -48,7 +50,8 @@ export function readIndexerConfig(env: Record<string, string | undefined> = proc
     oxendRpcUrl: parsed.OXEND_RPC_URL,
     foundationAddresses: parsed.FOUNDATION_ADDRESSES,
     finalityDepth: parsed.FINALITY_DEPTH,
-    logRange: parsed.LOG_RANGE,
+    logRange: Math.min(parsed.LOG_RANGE, parsed.LOG_RANGE_MAX),
+    logRangeMax: parsed.LOG_RANGE_MAX,
     rpcConcurrency: parsed.RPC_CONCURRENCY,
     pollIntervalMs: parsed.POLL_INTERVAL_MS,
     heartbeatIntervalMs: parsed.HEARTBEAT_INTERVAL_MS,
