@@ -191,11 +191,12 @@ async function writeBatch(
 ): Promise<void> {
   const nodeEvents = events.filter((e) => e.contract === "ServiceNodeRewards" && serviceNodeEventNames.has(e.eventName));
   const seeded = new Map<bigint, SeededNodeDetails>();
+  const seedingTransactions = new Map();
   for (const e of nodeEvents.filter((e) => e.eventName === "NewSeededServiceNode")) {
     const id = BigInt(String(e.args.serviceNodeID));
     const pubkey = e.args.blsPubkey as { X: string; Y: string };
     const details = () =>
-      readSeededNode(client, e.address as Address, { serviceNodeID: id, blsPubkey: { X: BigInt(pubkey.X), Y: BigInt(pubkey.Y) }, txHash: e.txHash as `0x${string}`, blockNumber: e.blockNumber });
+      readSeededNode(client, e.address as Address, { serviceNodeID: id, blsPubkey: { X: BigInt(pubkey.X), Y: BigInt(pubkey.Y) }, txHash: e.txHash as `0x${string}`, blockNumber: e.blockNumber }, seedingTransactions);
     seeded.set(id, await withRetry(`seeded node ${id}`, details, { signal }));
   }
   await sql.begin(async (tx) => {

@@ -1,4 +1,5 @@
 import type { Address, PublicClient } from "viem";
+import { serviceNodeRewardsAbi } from "../../lib/abi/service-node-rewards-abi";
 import { readSeededNode } from "../../lib/chain/read-seeded-node";
 import { decodeSessionLog } from "../../lib/events/decode-session-log";
 import {
@@ -8,6 +9,9 @@ import {
   type ServiceNodeRecord,
 } from "../../lib/staking/service-node-ledger";
 
+const PAGE_BLOCKS = 50n;
+const nodeEvents = serviceNodeRewardsAbi.filter((e) => e.type === "event" && serviceNodeEventNames.has(e.name));
+
 /**
  * The simulator's view of which nodes are registered: it reads ServiceNodeRewards' events
  * straight from the chain, as a real oxend follows the contract, never the explorer's database.
@@ -15,6 +19,7 @@ import {
 export class ChainNodeTracker {
   readonly nodes = new Map<bigint, ServiceNodeRecord>();
   private nextBlock = 0n;
+  private readonly seedingTransactions = new Map();
 
   constructor(
     private readonly client: PublicClient,
@@ -24,8 +29,11 @@ export class ChainNodeTracker {
   /** Reads events up to the chain's head; returns the head's timestamp. */
   async sync(): Promise<{ head: bigint; timestamp: bigint }> {
     const head = await this.client.getBlock({ blockTag: "latest" });
-    if (head.number! >= this.nextBlock) {
-      const logs = await this.client.getLogs({ address: this.rewardsAddress, fromBlock: this.nextBlock, toBlock: head.number! });
+    // Only the events that change a node, a few hundred blocks at a time: a long history's
+    // rewards and transfers would not fit in one answer.
+    for (let from = this.nextBlock; from <= head.number!; from += PAGE_BLOCKS) {
+      const to = from + PAGE_BLOCKS - 1n < head.number! ? from + PAGE_BLOCKS - 1n : head.number!;
+      const logs = await this.client.getLogs({ address: this.rewardsAddress, fromBlock: from, toBlock: to, events: nodeEvents });
       for (const log of logs) {
         const decoded = decodeSessionLog("ServiceNodeRewards", log);
         if (!serviceNodeEventNames.has(decoded.eventName)) continue;
@@ -37,7 +45,7 @@ export class ChainNodeTracker {
             blsPubkey: { X: BigInt(pubkey.X), Y: BigInt(pubkey.Y) },
             txHash: log.transactionHash!,
             blockNumber: log.blockNumber!,
-          });
+          }, this.seedingTransactions);
         }
         const stamp = (log as { blockTimestamp?: bigint | string }).blockTimestamp;
         applyServiceNodeEvent(
@@ -52,7 +60,7 @@ export class ChainNodeTracker {
           seeded,
         );
       }
-      this.nextBlock = head.number! + 1n;
+      this.nextBlock = to + 1n;
     }
     return { head: head.number!, timestamp: head.timestamp };
   }

@@ -34,6 +34,7 @@ export async function rollBackTo(sql: Sql, client: PublicClient, chainId: number
     ORDER BY "blockNumber", "logIndex"`;
   // Owners of seeded nodes come from the chain: read them before the transaction opens.
   const seeded = new Map<string, SeededNodeDetails>();
+  const seedingTransactions = new Map();
   for (const e of history.filter((h) => h.eventName === "NewSeededServiceNode")) {
     const pubkey = e.args.blsPubkey as { X: string; Y: string };
     seeded.set(String(e.args.serviceNodeID), await readSeededNode(client, e.address as Address, {
@@ -41,7 +42,7 @@ export async function rollBackTo(sql: Sql, client: PublicClient, chainId: number
       blsPubkey: { X: BigInt(pubkey.X), Y: BigInt(pubkey.Y) },
       txHash: e.txHash as `0x${string}`,
       blockNumber: e.blockNumber,
-    }));
+    }, seedingTransactions));
   }
   const nodes = new Map<bigint, ServiceNodeRecord>();
   for (const e of history) {

@@ -33,8 +33,15 @@ export async function readSeededNode(
   client: PublicClient,
   rewards: Address,
   seed: { serviceNodeID: bigint; blsPubkey: { X: bigint; Y: bigint }; txHash: Hash; blockNumber: bigint },
+  /** one seeding transaction carries up to hundreds of nodes: callers may share fetched ones */
+  transactions: Map<Hash, Promise<{ to: Address | null; input: `0x${string}` }>> = new Map(),
 ): Promise<SeededNodeDetails> {
-  const tx = await client.getTransaction({ hash: seed.txHash });
+  let pending = transactions.get(seed.txHash);
+  if (!pending) {
+    pending = client.getTransaction({ hash: seed.txHash });
+    transactions.set(seed.txHash, pending);
+  }
+  const tx = await pending;
   const fromInput = tx.to?.toLowerCase() === rewards.toLowerCase() ? seededNodeFromCalldata(tx.input, seed.blsPubkey) : undefined;
   if (fromInput) return fromInput;
   const node = await client.readContract({ address: rewards, abi: serviceNodeRewardsAbi, functionName: "serviceNodes", args: [seed.serviceNodeID], blockNumber: seed.blockNumber });
