@@ -57,6 +57,24 @@ describe("the simulated oxend JSON-RPC", () => {
     expect(now - parsed[0]!.lastUptimeProof!).toBeLessThan(3_600);
   });
 
+  it("never reports a negative height for a node that went down before its first proof", async () => {
+    const neverUp = node(4, { registeredAt: new Date((now - 30) * 1000) });
+    const downNetwork: SimulatedNetwork = {
+      ...network,
+      liveNodes: () => [neverUp],
+      behaviourOf: (n) => nodeBehaviour(n.ed25519Pubkey, ["198.51.100.1"], {
+        index: 4, operator: "0x00000000000000000000000000000000000000aa", foundation: false, seeded: false, contributors: [], operatorStake: 0n, fee: 0, registerAt: 0,
+        failure: { downAt: now - 60, liquidateAt: now + 86_400 }, profile: { ipIndex: 0, storagePort: 22021, versionUpgradeAt: now },
+      }),
+      now: () => ({ height: 10n, time: now }),
+    };
+    const response = await handleOxendRequest(downNetwork, JSON.stringify({ method: "get_service_nodes", params: {} }));
+    const parsed = parseServiceNodeStates(stringify(response)!);
+    expect(parsed.rejected).toEqual([]);
+    expect(parsed.nodes[0]).toMatchObject({ active: false, lastUptimeProof: 0 });
+    expect(parsed.nodes[0]!.lastRewardBlockHeight! >= 0n).toBe(true);
+  });
+
   it("returns only the requested fields and nodes", async () => {
     const response = await handleOxendRequest(network, JSON.stringify({
       method: "get_service_nodes",

@@ -38,7 +38,12 @@ export function serviceNodeEntry(network: SimulatedNetwork, node: ServiceNodeRec
   const { height, time } = network.now();
   const behaviour = network.behaviourOf(node);
   const registeredAt = Math.floor(node.registeredAt.getTime() / 1000);
-  const heightAt = (t: number) => height - BigInt(Math.max(0, Math.floor((time - t) / OXEND_BLOCK_SECONDS)));
+  // The Session chain's height at time t, never before its first block.
+  const heightAt = (t: number) => {
+    const h = height - BigInt(Math.max(0, Math.floor((time - t) / OXEND_BLOCK_SECONDS)));
+    return h < 0n ? 0n : h;
+  };
+  const lastProof = behaviour.lastProofAt(time, registeredAt);
   const active = behaviour.upAt(time);
   const requestedUnlock = node.exitRequestedAt ? heightAt(Math.floor(node.exitRequestedAt.getTime() / 1000)) + unlockBlocks : 0n;
   const total = node.contributors.reduce((t, c) => t + c.amount, 0n);
@@ -65,9 +70,10 @@ export function serviceNodeEntry(network: SimulatedNetwork, node: ServiceNodeRec
     funded: true,
     state_height: heightAt(registeredAt),
     requested_unlock_height: requestedUnlock,
-    last_reward_block_height: active ? height - BigInt(registeredAt % 50) : heightAt(behaviour.lastProofAt(time, registeredAt)),
+    // A node that never proved itself was last rewarded, if ever, at registration.
+    last_reward_block_height: active ? height - BigInt(registeredAt % 50) : heightAt(lastProof === 0 ? registeredAt : lastProof),
     earned_downtime_blocks: active ? Math.min(1_440, 60 + Math.floor((time - registeredAt) / 86_400) * 24) : 0,
-    last_uptime_proof: behaviour.lastProofAt(time, registeredAt),
+    last_uptime_proof: lastProof,
     service_node_version: behaviour.versionAt(time),
     swarm_id: behaviour.swarmId,
     public_ip: behaviour.publicIp,
@@ -75,7 +81,7 @@ export function serviceNodeEntry(network: SimulatedNetwork, node: ServiceNodeRec
     storage_lmq_port: 20200,
     quorumnet_port: 22025,
     is_removable: requestedUnlock !== 0n && height >= requestedUnlock,
-    is_liquidatable: !active && time - behaviour.lastProofAt(time, registeredAt) > 2 * 86_400,
+    is_liquidatable: !active && time - lastProof > 2 * 86_400,
   };
 }
 
