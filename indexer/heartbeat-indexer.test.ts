@@ -101,4 +101,29 @@ describe("pollHeartbeatsOnce", () => {
     expect((await stored()).map((r) => r.ed25519Pubkey)).toEqual([key(1), key(2), key(3)]);
     expect((await status())?.lastError).toMatch(/2 node entries rejected/);
   });
+
+  it("keeps history as changes and an hourly uptime mask per node and day", async () => {
+    const changes = async () =>
+      (await sql<{ ed25519Pubkey: string; version: string; active: boolean }[]>`
+        SELECT "ed25519Pubkey", version, active FROM "NodeStateChange" WHERE "ed25519Pubkey" = ${key(9)} ORDER BY id`).map((r) => [r.version, r.active]);
+    const hourBefore = 1 << new Date().getUTCHours();
+    answer([entry(9)], 200);
+    await pollHeartbeatsOnce(sql, config);
+    await pollHeartbeatsOnce(sql, config);
+    expect(await changes()).toEqual([["11.6.0", true]]);
+    answer([entry(9, { active: false })], 201);
+    await pollHeartbeatsOnce(sql, config);
+    answer([entry(9, { active: false, service_node_version: [11, 7, 0] })], 202);
+    await pollHeartbeatsOnce(sql, config);
+    expect(await changes()).toEqual([["11.6.0", true], ["11.6.0", false], ["11.7.0", false]]);
+
+    const [day] = await sql<{ activeHours: number; inactiveHours: number }[]>`
+      SELECT "activeHours", "inactiveHours" FROM "NodeUptimeDay" WHERE "ed25519Pubkey" = ${key(9)}`;
+    // The polls ran within the same hour, or straddled one boundary.
+    const hourBit = hourBefore | (1 << new Date().getUTCHours());
+    expect(day!.activeHours & ~hourBit).toBe(0);
+    expect(day!.inactiveHours & ~hourBit).toBe(0);
+    expect(day!.activeHours).toBeGreaterThan(0);
+    expect(day!.inactiveHours).toBeGreaterThan(0);
+  });
 });

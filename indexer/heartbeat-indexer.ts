@@ -1,5 +1,6 @@
 import { abortableSleep } from "./abortable-sleep";
 import type { IndexerConfig } from "../lib/config/indexer-config";
+import { changedStates, uptimeSlot, type TrackedNodeState } from "../lib/oxend/heartbeat-history";
 import type { ServiceNodeState } from "../lib/oxend/service-node-states";
 import { fetchServiceNodeStates } from "./sources/fetch-service-node-states";
 import type { Sql } from "./store/database";
@@ -34,6 +35,37 @@ export async function storeHeartbeats(sql: Sql, nodes: ServiceNodeState[], polle
     lastSeenAt: polledAt,
   }));
   await sql.begin(async (tx) => {
+    // History as changes: compare with the stored state before overwriting it.
+    const previous = new Map(
+      (
+        await tx<TrackedNodeState[]>`
+          SELECT "ed25519Pubkey", active, funded, version, "publicIp", "storagePort", "swarmId", "requestedUnlockHeight"
+          FROM "NodeHeartbeat" WHERE "ed25519Pubkey" = ANY(${rows.map((r) => r.ed25519Pubkey)}::text[])`
+      ).map((r) => [r.ed25519Pubkey, r]),
+    );
+    const changes = changedStates(previous, rows).map((r) => ({
+      ed25519Pubkey: r.ed25519Pubkey,
+      observedAt: polledAt,
+      active: r.active,
+      funded: r.funded,
+      version: r.version,
+      publicIp: r.publicIp,
+      storagePort: r.storagePort,
+      swarmId: r.swarmId,
+      requestedUnlockHeight: r.requestedUnlockHeight,
+    }));
+    for (let i = 0; i < changes.length; i += 2_000) {
+      await tx`INSERT INTO "NodeStateChange" ${tx(changes.slice(i, i + 2_000))}`;
+    }
+    const { day, bit } = uptimeSlot(polledAt);
+    const uptime = rows.map((r) => ({ ed25519Pubkey: r.ed25519Pubkey, day, activeHours: r.active ? bit : 0, inactiveHours: r.active ? 0 : bit }));
+    for (let i = 0; i < uptime.length; i += 2_000) {
+      await tx`
+        INSERT INTO "NodeUptimeDay" ${tx(uptime.slice(i, i + 2_000))}
+        ON CONFLICT ("ed25519Pubkey", day) DO UPDATE SET
+          "activeHours" = "NodeUptimeDay"."activeHours" | excluded."activeHours",
+          "inactiveHours" = "NodeUptimeDay"."inactiveHours" | excluded."inactiveHours"`;
+    }
     for (let i = 0; i < rows.length; i += 2_000) {
       await tx`
         INSERT INTO "NodeHeartbeat" ${tx(rows.slice(i, i + 2_000))}
