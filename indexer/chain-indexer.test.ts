@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceNodeRewardsAbi } from "../lib/abi/service-node-rewards-abi";
 import { readIndexerConfig } from "../lib/config/indexer-config";
 import { indexerEnvFor, startDevnetFixture, type DevnetFixture } from "../test-support/devnet-fixture";
+import { indexedStateSnapshot } from "../test-support/indexed-state-snapshot";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { runChainIndexer } from "./chain-indexer";
-import { connectDatabase, type Sql } from "./store/database";
+import { connectDatabase } from "./store/database";
 
 let fixture: DevnetFixture;
 const databases: TestDatabase[] = [];
@@ -51,23 +52,15 @@ async function indexToHead(databaseUrl: string, opts: { logRange?: number; stopA
   expect(errors).toEqual([]);
 }
 
-async function snapshot(sql: Sql) {
-  const events = await sql`SELECT "blockNumber"::text, "logIndex", "blockHash", "txHash", address, contract, "eventName", args FROM "ChainEvent" ORDER BY 1, 2`;
-  const nodes = await sql`SELECT id::text, "blsPubkey", "ed25519Pubkey", operator, fee, state, seeded, "totalStaked"::text, "registeredTx", "endedTx" FROM "ServiceNode" ORDER BY "ServiceNode".id`;
-  const contributions = await sql`SELECT "nodeId"::text, position, staker, beneficiary, amount::text FROM "NodeContribution" ORDER BY 1, 2`;
-  const [checkpoint] = await sql`SELECT "blockNumber"::text, "blockHash" FROM "IndexerCheckpoint"`;
-  return { events, nodes, contributions, checkpoint };
-}
-
 describe("runChainIndexer against the devnet contracts", () => {
-  let full: Awaited<ReturnType<typeof snapshot>>;
+  let full: Awaited<ReturnType<typeof indexedStateSnapshot>>;
 
   it("stores every log of the watched contracts and the nodes the contract lists", async () => {
     const db = await createTestDatabase();
     databases.push(db);
     await indexToHead(db.url);
     const sql = connectDatabase(db.url);
-    full = await snapshot(sql);
+    full = await indexedStateSnapshot(sql);
     await sql.end();
 
     const { chain, deployment } = fixture;
@@ -102,7 +95,7 @@ describe("runChainIndexer against the devnet contracts", () => {
     for (let run = 0; run < 4; run++) await indexToHead(db.url, { logRange: 40, stopAfterBatches: 3 });
     await indexToHead(db.url, { logRange: 40 });
     const sql = connectDatabase(db.url);
-    const resumed = await snapshot(sql);
+    const resumed = await indexedStateSnapshot(sql);
     await sql.end();
     expect(resumed).toEqual(full);
   });
@@ -139,7 +132,7 @@ describe("runChainIndexer against the devnet contracts", () => {
     await clients.test.mine({ blocks: 3 });
     fixture.endBlock += 1n;
     await indexToHead(db.url);
-    const afterReorg = await snapshot(sql);
+    const afterReorg = await indexedStateSnapshot(sql);
     await sql.end();
     expect(afterReorg.nodes.find((n) => n.id === row!.id)!.state).toBe("active");
 
@@ -147,7 +140,7 @@ describe("runChainIndexer against the devnet contracts", () => {
     databases.push(fresh);
     await indexToHead(fresh.url);
     const freshSql = connectDatabase(fresh.url);
-    expect(afterReorg).toEqual(await snapshot(freshSql));
+    expect(afterReorg).toEqual(await indexedStateSnapshot(freshSql));
     await freshSql.end();
   });
 
@@ -178,7 +171,7 @@ describe("runChainIndexer against the devnet contracts", () => {
       await indexToHead(fresh.url, { logRange: 60 });
       const direct = connectDatabase(fresh.url);
       expect(calls).toBeGreaterThan(20);
-      expect(await snapshot(flaky)).toEqual(await snapshot(direct));
+      expect(await indexedStateSnapshot(flaky)).toEqual(await indexedStateSnapshot(direct));
       await flaky.end();
       await direct.end();
     } finally {

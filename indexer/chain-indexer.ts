@@ -194,10 +194,7 @@ async function writeBatch(
   const seedingTransactions = new Map();
   for (const e of nodeEvents.filter((e) => e.eventName === "NewSeededServiceNode")) {
     const id = BigInt(String(e.args.serviceNodeID));
-    const pubkey = e.args.blsPubkey as { X: string; Y: string };
-    const details = () =>
-      readSeededNode(client, e.address as Address, { serviceNodeID: id, blsPubkey: { X: BigInt(pubkey.X), Y: BigInt(pubkey.Y) }, txHash: e.txHash as `0x${string}`, blockNumber: e.blockNumber }, seedingTransactions);
-    seeded.set(id, await withRetry(`seeded node ${id}`, details, { signal }));
+    seeded.set(id, await withRetry(`seeded node ${id}`, () => readSeededNode(client, e.address as Address, e, seedingTransactions), { signal }));
   }
   await sql.begin(async (tx) => {
     for (let i = 0; i < events.length; i += 2_000) {

@@ -2,8 +2,9 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { indexerEnvFor, startDevnetFixture, type DevnetFixture } from "../test-support/devnet-fixture";
+import { indexedStateSnapshot } from "../test-support/indexed-state-snapshot";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
-import { connectDatabase, type Sql } from "./store/database";
+import { connectDatabase } from "./store/database";
 
 let fixture: DevnetFixture;
 const databases: TestDatabase[] = [];
@@ -36,15 +37,6 @@ function runIndexerProcess(env: Record<string, string>, killAfterBatches?: numbe
   });
 }
 
-async function snapshot(sql: Sql) {
-  return {
-    events: await sql`SELECT "blockNumber"::text, "logIndex", "blockHash", "txHash", "eventName", args FROM "ChainEvent" ORDER BY 1, 2`,
-    nodes: await sql`SELECT id::text, "blsPubkey", operator, state, "totalStaked"::text, "registeredTx", "endedTx" FROM "ServiceNode" ORDER BY "ServiceNode".id`,
-    contributions: await sql`SELECT "nodeId"::text, position, staker, amount::text FROM "NodeContribution" ORDER BY "nodeId", position`,
-    checkpoint: await sql`SELECT "blockNumber"::text, "blockHash" FROM "IndexerCheckpoint"`,
-  };
-}
-
 it("yields the same database after being killed with SIGKILL five times mid-backfill as after one clean run", async () => {
   const clean = await createTestDatabase();
   const killed = await createTestDatabase();
@@ -65,11 +57,11 @@ it("yields the same database after being killed with SIGKILL five times mid-back
 
   const a = connectDatabase(clean.url);
   const b = connectDatabase(killed.url);
-  const expected = await snapshot(a);
+  const expected = await indexedStateSnapshot(a);
   expect(expected.events.length).toBeGreaterThan(500);
   // Most kills landed mid-backfill, with part of the events stored.
   expect(counts.filter((n) => n > 0 && n < expected.events.length).length, `events after each kill: ${counts}`).toBeGreaterThanOrEqual(3);
-  expect(await snapshot(b)).toEqual(expected);
+  expect(await indexedStateSnapshot(b)).toEqual(expected);
   await a.end();
   await b.end();
 }, 120_000);

@@ -39,13 +39,7 @@ export class ChainNodeTracker {
         if (!serviceNodeEventNames.has(decoded.eventName)) continue;
         let seeded: SeededNodeDetails | undefined;
         if (decoded.eventName === "NewSeededServiceNode") {
-          const pubkey = decoded.args.blsPubkey as { X: string; Y: string };
-          seeded = await readSeededNode(this.client, this.rewardsAddress, {
-            serviceNodeID: BigInt(String(decoded.args.serviceNodeID)),
-            blsPubkey: { X: BigInt(pubkey.X), Y: BigInt(pubkey.Y) },
-            txHash: log.transactionHash!,
-            blockNumber: log.blockNumber!,
-          }, this.seedingTransactions);
+          seeded = await readSeededNode(this.client, this.rewardsAddress, { args: decoded.args, txHash: log.transactionHash!, blockNumber: log.blockNumber! }, this.seedingTransactions);
         }
         const stamp = (log as { blockTimestamp?: bigint | string }).blockTimestamp;
         applyServiceNodeEvent(

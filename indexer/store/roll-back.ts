@@ -36,13 +36,7 @@ export async function rollBackTo(sql: Sql, client: PublicClient, chainId: number
   const seeded = new Map<string, SeededNodeDetails>();
   const seedingTransactions = new Map();
   for (const e of history.filter((h) => h.eventName === "NewSeededServiceNode")) {
-    const pubkey = e.args.blsPubkey as { X: string; Y: string };
-    seeded.set(String(e.args.serviceNodeID), await readSeededNode(client, e.address as Address, {
-      serviceNodeID: BigInt(String(e.args.serviceNodeID)),
-      blsPubkey: { X: BigInt(pubkey.X), Y: BigInt(pubkey.Y) },
-      txHash: e.txHash as `0x${string}`,
-      blockNumber: e.blockNumber,
-    }, seedingTransactions));
+    seeded.set(String(e.args.serviceNodeID), await readSeededNode(client, e.address as Address, e, seedingTransactions));
   }
   const nodes = new Map<bigint, ServiceNodeRecord>();
   for (const e of history) {

@@ -1,5 +1,6 @@
 import { decodeFunctionData, type Address, type Hash, type PublicClient } from "viem";
 import { serviceNodeRewardsAbi } from "../abi/service-node-rewards-abi";
+import type { JsonArgValue } from "../events/decode-session-log";
 import type { SeededNodeDetails } from "../staking/service-node-ledger";
 
 type SeedEntry = {
@@ -27,23 +28,26 @@ export function seededNodeFromCalldata(input: `0x${string}`, blsPubkey: { X: big
 /**
  * Who owns a node seeded at launch: `NewSeededServiceNode` names only its keys. Read from the
  * seeding transaction's input (works on any node, archive or not), else from serviceNodes(id)
- * at the seeding block.
+ * at the seeding block. `seed` is the event as decoded (JSON args) with where it was emitted.
  */
 export async function readSeededNode(
   client: PublicClient,
   rewards: Address,
-  seed: { serviceNodeID: bigint; blsPubkey: { X: bigint; Y: bigint }; txHash: Hash; blockNumber: bigint },
+  seed: { args: Record<string, JsonArgValue>; txHash: string; blockNumber: bigint },
   /** one seeding transaction carries up to hundreds of nodes: callers may share fetched ones */
-  transactions: Map<Hash, Promise<{ to: Address | null; input: `0x${string}` }>> = new Map(),
+  transactions: Map<string, Promise<{ to: Address | null; input: `0x${string}` }>> = new Map(),
 ): Promise<SeededNodeDetails> {
+  const pubkey = seed.args.blsPubkey as { X: string; Y: string };
+  const blsPubkey = { X: BigInt(pubkey.X), Y: BigInt(pubkey.Y) };
   let pending = transactions.get(seed.txHash);
   if (!pending) {
-    pending = client.getTransaction({ hash: seed.txHash });
+    pending = client.getTransaction({ hash: seed.txHash as Hash });
     transactions.set(seed.txHash, pending);
   }
   const tx = await pending;
-  const fromInput = tx.to?.toLowerCase() === rewards.toLowerCase() ? seededNodeFromCalldata(tx.input, seed.blsPubkey) : undefined;
+  const fromInput = tx.to?.toLowerCase() === rewards.toLowerCase() ? seededNodeFromCalldata(tx.input, blsPubkey) : undefined;
   if (fromInput) return fromInput;
-  const node = await client.readContract({ address: rewards, abi: serviceNodeRewardsAbi, functionName: "serviceNodes", args: [seed.serviceNodeID], blockNumber: seed.blockNumber });
+  const serviceNodeID = BigInt(String(seed.args.serviceNodeID));
+  const node = await client.readContract({ address: rewards, abi: serviceNodeRewardsAbi, functionName: "serviceNodes", args: [serviceNodeID], blockNumber: seed.blockNumber });
   return toDetails(node.contributors, node.operator);
 }
