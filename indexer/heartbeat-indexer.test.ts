@@ -4,6 +4,7 @@ import { readIndexerConfig, type IndexerConfig } from "../lib/config/indexer-con
 import { findFreePort } from "../devnet/port-check";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { pollHeartbeatsOnce } from "./heartbeat-indexer";
+import { loadIpLocator } from "./sources/ip-locator";
 import { connectDatabase, type Sql } from "./store/database";
 
 const key = (n: number) => n.toString(16).padStart(64, "0");
@@ -125,5 +126,16 @@ describe("pollHeartbeatsOnce", () => {
     expect(day!.inactiveHours & ~hourBit).toBe(0);
     expect(day!.activeHours).toBeGreaterThan(0);
     expect(day!.inactiveHours).toBeGreaterThan(0);
+  });
+
+  it("stores where each node runs: country, AS number and provider of its IP", async () => {
+    answer([entry(20, { public_ip: "95.216.33.113" }), entry(21, { public_ip: "198.51.100.21" })], 300);
+    await pollHeartbeatsOnce(sql, config, await loadIpLocator());
+    const rows = await sql<{ country: string | null; asn: number | null; provider: string | null }[]>`
+      SELECT country, asn, provider FROM "NodeHeartbeat" WHERE "ed25519Pubkey" = ANY(${[key(20), key(21)]}::text[]) ORDER BY "ed25519Pubkey"`;
+    expect(rows[0]).toMatchObject({ country: "FI", asn: 24940 });
+    expect(rows[0]!.provider).toMatch(/Hetzner/);
+    // No AS announces a documentation-range address: no provider is guessed for it.
+    expect(rows[1]).toMatchObject({ asn: null, provider: null });
   });
 });

@@ -3,6 +3,7 @@ import type { IndexerConfig } from "../lib/config/indexer-config";
 import { changedStates, uptimeSlot, type TrackedNodeState } from "../lib/oxend/heartbeat-history";
 import type { ServiceNodeState } from "../lib/oxend/service-node-states";
 import { fetchServiceNodeStates } from "./sources/fetch-service-node-states";
+import { loadIpLocator, type IpLocator } from "./sources/ip-locator";
 import type { Sql } from "./store/database";
 import { recordFailure, recordSuccess } from "./store/indexer-status-store";
 import { linkHeartbeatsToNodes } from "./store/link-heartbeats";
@@ -14,7 +15,7 @@ export interface HeartbeatPollResult {
 }
 
 /** Stores one poll's node states: the latest state per node, joined to on-chain nodes by ed25519 key. */
-export async function storeHeartbeats(sql: Sql, nodes: ServiceNodeState[], polledAt: Date): Promise<void> {
+export async function storeHeartbeats(sql: Sql, nodes: ServiceNodeState[], polledAt: Date, locate?: IpLocator): Promise<void> {
   const rows = nodes.map((n) => ({
     ed25519Pubkey: n.pubkeyEd25519,
     blsPubkey: n.pubkeyBls ? `0x${n.pubkeyBls}` : null,
@@ -24,6 +25,7 @@ export async function storeHeartbeats(sql: Sql, nodes: ServiceNodeState[], polle
     lastUptimeProof: n.lastUptimeProof ? new Date(n.lastUptimeProof * 1000) : null,
     version: n.serviceNodeVersion ?? "",
     publicIp: n.publicIp ?? "",
+    ...(locate && n.publicIp ? locate(n.publicIp) : { country: null, asn: null, provider: null }),
     storagePort: n.storagePort ?? 0,
     swarmId: n.swarmId ?? "",
     stateHeight: n.stateHeight ?? 0n,
@@ -75,6 +77,7 @@ export async function storeHeartbeats(sql: Sql, nodes: ServiceNodeState[], polle
           -- a proof older than the one stored is a replayed or out-of-order answer: keep ours
           "lastUptimeProof" = greatest("NodeHeartbeat"."lastUptimeProof", excluded."lastUptimeProof"),
           version = excluded.version, "publicIp" = excluded."publicIp", "storagePort" = excluded."storagePort",
+          country = excluded.country, asn = excluded.asn, provider = excluded.provider,
           "swarmId" = excluded."swarmId", "stateHeight" = excluded."stateHeight",
           "requestedUnlockHeight" = excluded."requestedUnlockHeight",
           "earnedDowntimeBlocks" = excluded."earnedDowntimeBlocks",
@@ -85,9 +88,9 @@ export async function storeHeartbeats(sql: Sql, nodes: ServiceNodeState[], polle
   });
 }
 
-export async function pollHeartbeatsOnce(sql: Sql, config: IndexerConfig): Promise<HeartbeatPollResult> {
+export async function pollHeartbeatsOnce(sql: Sql, config: IndexerConfig, locate?: IpLocator): Promise<HeartbeatPollResult> {
   const result = await fetchServiceNodeStates(config.oxendRpcUrl);
-  await storeHeartbeats(sql, result.nodes, new Date());
+  await storeHeartbeats(sql, result.nodes, new Date(), locate);
   if (result.rejected.length > 0) {
     await recordFailure(sql, "heartbeats", `${result.rejected.length} node entries rejected, first: #${result.rejected[0]!.index} ${result.rejected[0]!.reason}`);
   }
@@ -103,9 +106,10 @@ export async function runHeartbeatIndexer(opts: {
   onPoll?: (result: HeartbeatPollResult) => void;
   onError?: (error: unknown) => void;
 }): Promise<void> {
+  const locate = await loadIpLocator();
   while (!opts.signal.aborted) {
     try {
-      opts.onPoll?.(await pollHeartbeatsOnce(opts.sql, opts.config));
+      opts.onPoll?.(await pollHeartbeatsOnce(opts.sql, opts.config, locate));
     } catch (error) {
       opts.onError?.(error);
       await recordFailure(opts.sql, "heartbeats", error).catch(() => {});
