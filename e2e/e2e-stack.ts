@@ -1,5 +1,8 @@
 /** Where the end-to-end stack runs: its own ports and data, beside any developer stack. */
-const ports = { web: 3210, chain: 18545, oxend: 22123, postgres: 54339 };
+// E2E_PORT_OFFSET shifts them all, so several checkouts can run their suites side by side.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+if (!Number.isInteger(offset) || offset < 0 || offset > 1_000) throw new Error(`E2E_PORT_OFFSET must be a whole number from 0 to 1000, got "${process.env.E2E_PORT_OFFSET}"`);
+const ports = { web: 3210 + offset, chain: 18545 + offset, oxend: 22123 + offset, postgres: 54339 + offset };
 
 export const e2eStack = {
   dataDir: ".data/e2e",
