@@ -6,6 +6,7 @@ import { serviceNodeContributionFactoryAbi } from "../lib/abi/service-node-contr
 import { serviceNodeRewardsAbi } from "../lib/abi/service-node-rewards-abi";
 import { readIndexerConfig } from "../lib/config/indexer-config";
 import { indexerEnvFor, startDevnetFixture, type DevnetFixture } from "../test-support/devnet-fixture";
+import { indexedStateSnapshot } from "../test-support/indexed-state-snapshot";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { runChainIndexer } from "./chain-indexer";
 import { connectDatabase, type Sql } from "./store/database";
@@ -13,9 +14,10 @@ import { connectDatabase, type Sql } from "./store/database";
 // The derived tables checked against the contracts' own view functions at the indexed head.
 
 let fixture: DevnetFixture;
-let db: TestDatabase;
+const databases: TestDatabase[] = [];
 let sql: Sql;
 let client: PublicClient;
+let awaitingOperator: Address;
 const contractStatuses = ["awaiting_operator", "open", "filled", "finalized"] as const;
 
 /** Sends a transaction from any address (anvil impersonates) and mines it; fails the test if it reverts. */
@@ -65,18 +67,31 @@ beforeAll(async () => {
   await contribute(filled, friend!, requirement / 2n);
   await contribute(filled, operator!, requirement / 2n);
   // Nothing contributed yet.
-  await deployContributionContract(other!, 50_002, false, []);
+  awaitingOperator = await deployContributionContract(other!, 50_002, false, []);
 
   fixture.endBlock = await fixture.clients.public.getBlockNumber({ cacheTime: 0 });
-  db = await createTestDatabase();
-  const config = readIndexerConfig(indexerEnvFor(fixture, db.url, { LOG_RANGE: "500" }));
+  client = createPublicClient({ transport: http(fixture.chain.rpcUrl, { batch: true }) }) as PublicClient;
+  const db = await createTestDatabase();
+  databases.push(db);
+  await indexToHead(db.url);
   sql = connectDatabase(db.url);
-  client = createPublicClient({ transport: http(config.rpcUrl, { batch: true }) }) as PublicClient;
+}, 240_000);
+
+afterAll(async () => {
+  await sql?.end();
+  await fixture?.stop();
+  for (const db of databases) await db.drop();
+});
+
+/** Runs the chain indexer into `databaseUrl` until it has caught up with fixture.endBlock. */
+async function indexToHead(databaseUrl: string): Promise<void> {
+  const config = readIndexerConfig(indexerEnvFor(fixture, databaseUrl, { LOG_RANGE: "500" }));
+  const indexerSql = connectDatabase(databaseUrl);
   const controller = new AbortController();
   const errors: unknown[] = [];
   await runChainIndexer({
     config,
-    sql,
+    sql: indexerSql,
     client,
     signal: controller.signal,
     onCaughtUp: (block) => block >= fixture.endBlock && controller.abort(),
@@ -85,14 +100,9 @@ beforeAll(async () => {
       controller.abort();
     },
   });
+  await indexerSql.end();
   expect(errors).toEqual([]);
-}, 240_000);
-
-afterAll(async () => {
-  await sql?.end();
-  await fixture?.stop();
-  await db?.drop();
-});
+}
 
 describe("derived state against the devnet contracts", () => {
   it("holds every SESH holder's balanceOf, and the whole supply", async () => {
@@ -173,5 +183,40 @@ describe("derived state against the devnet contracts", () => {
       LEFT JOIN (SELECT operator, count(*) FILTER (WHERE state = 'active') AS active, count(*) FILTER (WHERE state = 'exited') AS exited FROM "ServiceNode" GROUP BY operator) n ON n.operator = o.address
       WHERE o."activeNodes" <> coalesce(n.active, 0) OR o."exitedNodes" <> coalesce(n.exited, 0)`;
     expect(mismatches).toEqual([]);
+  });
+
+  // Last: it rewrites the chain's recent blocks.
+  it("refolds contribution contracts, reward accounts, balances and operators after a reorg, to what a fresh run builds", async () => {
+    const [claimant] = await sql<{ recipient: Address; claimed: bigint }[]>`SELECT recipient, claimed FROM "RewardAccount" WHERE unclaimed > 0 ORDER BY unclaimed LIMIT 1`;
+    const operator = fixture.plan.operators[2] as Address;
+    const snapshotId = await fixture.clients.test.snapshot();
+
+    // The abandoned fork: the waiting contract gets its operator's stake, a recipient claims.
+    await contribute(awaitingOperator, operator, fixture.plan.stakingRequirement / 4n);
+    await send(claimant!.recipient, fixture.deployment.addresses.serviceNodeRewards, encodeFunctionData({ abi: serviceNodeRewardsAbi, functionName: "claimRewards", args: [] }));
+    fixture.endBlock = await fixture.clients.public.getBlockNumber({ cacheTime: 0 });
+    await indexToHead(databases[0]!.url);
+    const [opened] = await sql<{ status: string }[]>`SELECT status FROM "ContributionContract" WHERE address = ${awaitingOperator.toLowerCase()}`;
+    expect(opened!.status).toBe("open");
+    const [claimedOnFork] = await sql<{ claimed: bigint; unclaimed: bigint }[]>`SELECT claimed, unclaimed FROM "RewardAccount" WHERE recipient = ${claimant!.recipient}`;
+    expect(claimedOnFork!.unclaimed).toBe(0n);
+    expect(claimedOnFork!.claimed).toBeGreaterThan(claimant!.claimed);
+
+    // The chain that wins: one unrelated transfer, at the same heights.
+    await fixture.clients.test.revert({ id: snapshotId });
+    await send(fixture.deployment.funding.holders, fixture.deployment.addresses.sesh, encodeFunctionData({ abi: erc20Abi, functionName: "transfer", args: [operator, 789n] }));
+    await fixture.clients.test.mine({ blocks: 8 });
+    fixture.endBlock = await fixture.clients.public.getBlockNumber({ cacheTime: 0 });
+    await indexToHead(databases[0]!.url);
+    const afterReorg = await indexedStateSnapshot(sql);
+    expect(afterReorg.contributionContracts.find((c) => c.address === awaitingOperator.toLowerCase())!.status).toBe("awaiting_operator");
+    expect(afterReorg.rewardAccounts.find((r) => r.recipient === claimant!.recipient)!.claimed).toBe(claimant!.claimed.toString());
+
+    const fresh = await createTestDatabase();
+    databases.push(fresh);
+    await indexToHead(fresh.url);
+    const freshSql = connectDatabase(fresh.url);
+    expect(afterReorg).toEqual(await indexedStateSnapshot(freshSql));
+    await freshSql.end();
   });
 });
