@@ -4,7 +4,10 @@ import { bn254NetworkSigner } from "../devnet/scenario/bn254-network-signer";
 import { serviceNodeContributionAbi } from "../lib/abi/service-node-contribution-abi";
 import { serviceNodeContributionFactoryAbi } from "../lib/abi/service-node-contribution-factory-abi";
 import { serviceNodeRewardsAbi } from "../lib/abi/service-node-rewards-abi";
+import { rewardRatePoolAbi } from "../lib/abi/reward-rate-pool-abi";
+import { readContributionContract } from "../lib/chain/read-contribution-contract";
 import { readIndexerConfig } from "../lib/config/indexer-config";
+import { listPoolReleases } from "../lib/db/pool-release-queries";
 import { indexerEnvFor, startDevnetFixture, type DevnetFixture } from "../test-support/devnet-fixture";
 import { indexedStateSnapshot } from "../test-support/indexed-state-snapshot";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
@@ -183,6 +186,34 @@ describe("derived state against the devnet contracts", () => {
       LEFT JOIN (SELECT operator, count(*) FILTER (WHERE state = 'active') AS active, count(*) FILTER (WHERE state = 'exited') AS exited FROM "ServiceNode" GROUP BY operator) n ON n.operator = o.address
       WHERE o."activeNodes" <> coalesce(n.active, 0) OR o."exitedNodes" <> coalesce(n.exited, 0)`;
     expect(mismatches).toEqual([]);
+  });
+
+  it("lists the pool's releases with a running total, as the pool's FundsReleased logs and its transfers show them", async () => {
+    process.env.DATABASE_URL = databases[0]!.url;
+    const releases = await listPoolReleases();
+    const a = fixture.deployment.addresses;
+    const logs = await client.getContractEvents({ address: a.rewardRatePool, abi: rewardRatePoolAbi, eventName: "FundsReleased", fromBlock: fixture.deployment.startBlock, toBlock: fixture.endBlock });
+    expect(logs.length).toBeGreaterThan(5);
+    expect(releases.map((r) => ({ tx: r.txHash, amount: r.amount }))).toEqual(logs.map((l) => ({ tx: l.transactionHash, amount: l.args.amount })));
+    expect(releases.at(-1)!.cumulative).toBe(logs.reduce((t, l) => t + l.args.amount!, 0n));
+    // Each release is a transfer from the pool to ServiceNodeRewards in the same transaction.
+    const [unmatched] = await sql<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "ChainEvent" r WHERE r.contract = 'RewardRatePool' AND r."eventName" = 'FundsReleased' AND NOT EXISTS (
+        SELECT 1 FROM "ChainEvent" t WHERE t."txHash" = r."txHash" AND t."eventName" = 'Transfer'
+          AND t.args->>'from' = ${a.rewardRatePool.toLowerCase()} AND t.args->>'to' = ${a.serviceNodeRewards.toLowerCase()} AND t.args->>'value' = r.args->>'amount')`;
+    expect(unmatched!.n).toBe(0);
+  });
+
+  it("reads a contribution contract's constructor settings from its views when the deploying call cannot be decoded", async () => {
+    const creations = await sql<{ address: string; args: Record<string, string>; txHash: string; blockNumber: bigint }[]>`
+      SELECT address, args, "txHash", "blockNumber" FROM "ChainEvent" WHERE "eventName" = 'NewServiceNodeContributionContract' ORDER BY "blockNumber" DESC LIMIT 3`;
+    for (const created of creations) {
+      const fromCalldata = await readContributionContract(client, created);
+      // As if a router or multisig had called the factory: the input is not a deploy() call.
+      const fromViews = await readContributionContract(client, { ...created, address: "0x0000000000000000000000000000000000000001" });
+      expect(fromViews).toEqual(fromCalldata);
+      expect(fromCalldata).toMatchObject({ fee: 700, stakingRequirement: fixture.plan.stakingRequirement });
+    }
   });
 
   // Last: it rewrites the chain's recent blocks.
