@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { serviceNodeContributionFactoryAbi } from "../abi/service-node-contribution-factory-abi";
 import { contributionSettingsFromCalldata } from "./read-contribution-contract";
 
-const operator = "0x00000000000000000000000000000000000000Aa";
-const friend = "0x00000000000000000000000000000000000000bB";
+const operator = "0x00000000000000000000000000000000000000aa";
+const friend = "0x00000000000000000000000000000000000000bb";
 const deployCall = encodeFunctionData({
   abi: serviceNodeContributionFactoryAbi,
   functionName: "deploy",
