@@ -59,10 +59,10 @@ export default async function AddressPage({ params }: Props) {
       <p className="lede"><code data-testid="address">{address}</code>{contract ? <> · the {contract} contract</> : null}{foundation ? <> · counted as the foundation</> : null}</p>
 
       <div className="grid">
-        <StatCard label="SESH balance" value={formatSesh(token.balance, { fractionDigits: 0 })} testId="sesh-balance" hint={`from ${token.transferCount.toLocaleString("en-US")} indexed transfers`} />
+        <StatCard label="SESH balance" value={<>{formatSesh(token.balance, { fractionDigits: 0, unit: false })} <span className="stat-unit">SESH</span></>} testId="sesh-balance" hint={`from ${token.transferCount.toLocaleString("en-US")} indexed transfers`} />
         <StatCard label="Nodes operated" value={operated.total.toLocaleString("en-US")} testId="operated-count" hint="registered by this address" />
         <StatCard label="Stakes" value={contributions.length.toLocaleString("en-US")} testId="contribution-count" hint="as staker or beneficiary" />
-        <StatCard label="Rewards credited" value={formatSesh(reward?.credited ?? 0n, { fractionDigits: 0 })} testId="rewards-credited" hint={`${formatSesh(reward?.claimed ?? 0n, { fractionDigits: 0 })} claimed`} />
+        <StatCard label="Rewards credited" value={<>{formatSesh(reward?.credited ?? 0n, { fractionDigits: 0, unit: false })} <span className="stat-unit">SESH</span></>} testId="rewards-credited" hint={`${formatSesh(reward?.claimed ?? 0n, { fractionDigits: 0 })} claimed`} />
       </div>
 
       <section className="section" aria-labelledby="operated-heading">
