@@ -28,6 +28,8 @@ const indexerEnvSchema = z.object({
   LOG_RANGE_MAX: positiveIntSchema(1_000_000).default(100_000),
   POLL_INTERVAL_MS: positiveIntSchema(3_600_000).default(2_000),
   HEARTBEAT_INTERVAL_MS: positiveIntSchema(3_600_000).default(30_000),
+  /** where governance alerts are POSTed as JSON (the 9%/10% pledge lines, entities over a third) */
+  ALERT_WEBHOOK_URL: urlSchema(["http", "https"]).optional(),
 });
 
 export type IndexerConfig = ReturnType<typeof readIndexerConfig>;
@@ -53,5 +55,6 @@ export function readIndexerConfig(env: Record<string, string | undefined> = proc
     logRangeMax: parsed.LOG_RANGE_MAX,
     pollIntervalMs: parsed.POLL_INTERVAL_MS,
     heartbeatIntervalMs: parsed.HEARTBEAT_INTERVAL_MS,
+    alertWebhookUrl: parsed.ALERT_WEBHOOK_URL,
   };
 }
