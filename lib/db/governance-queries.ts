@@ -282,3 +282,34 @@ export async function getGovernanceAlerts(): Promise<GovernanceAlertRow[]> {
   const rows = await prisma().governanceAlert.findMany({ orderBy: [{ day: "desc" }, { id: "asc" }] });
   return rows.map((r) => ({ ...r, day: r.day.toISOString().slice(0, 10), evidence: r.evidence as unknown as GovernanceAlertRow["evidence"] }));
 }
+
+export interface FoundationPageData {
+  live: LiveFoundationShare;
+  history: PledgeDayRow[];
+  transitions: PledgeTransitionRow[];
+  nodes: FoundationNodeRow[];
+  flows: SeshFlowRow[];
+  claims: RewardsClaimRow[];
+  freshness: GovernanceFreshness;
+  alerts: GovernanceAlertRow[];
+}
+
+/** Everything the foundation page, its report and their downloads show. */
+export async function getFoundationPageData(foundationAddresses: string[]): Promise<FoundationPageData> {
+  const [live, history, transitions, nodes, flows, claims, freshness, alerts] = await Promise.all([
+    getLiveFoundationShare(foundationAddresses),
+    getPledgeHistory(),
+    getPledgeTransitions(),
+    getFoundationNodes(foundationAddresses),
+    getFoundationSeshFlows(foundationAddresses),
+    getRewardsClaims(foundationAddresses),
+    getGovernanceFreshness(),
+    getGovernanceAlerts(),
+  ]);
+  return { live, history, transitions, nodes, flows, claims, freshness, alerts };
+}
+
+/** The concentration charts' window: a year back from today. */
+export function concentrationWindowStart(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate()));
+}

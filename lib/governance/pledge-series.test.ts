@@ -82,7 +82,7 @@ describe("pledgeSeries", () => {
   });
 
   it("lists every period above the line with its start, end and peak", () => {
-    const periods = breachPeriods(series);
+    const periods = breachPeriods(series.transitions, series.days);
     expect(periods).toHaveLength(1);
     expect(periods[0]).toMatchObject({ start: { block: 2n }, end: { block: 3n }, peakFoundationNodes: 2, peakTotalNodes: 11, days: 2 });
   });
@@ -91,7 +91,7 @@ describe("pledgeSeries", () => {
     const open = pledgeSeries(nodes.slice(0, 11), attribution, new Date("2026-01-05T00:00:00Z"));
     // without the exit the second foundation node stays: 2 of 11 until the end
     const onlyRegistrations = pledgeSeries(nodes.map((n) => ({ ...n, end: null })), attribution, new Date("2026-01-05T00:00:00Z"));
-    expect(breachPeriods(onlyRegistrations)[0]).toMatchObject({ end: null, start: { block: 2n } });
+    expect(breachPeriods(onlyRegistrations.transitions, onlyRegistrations.days)[0]).toMatchObject({ end: null, start: { block: 2n } });
     expect(open.days.at(-1)).toMatchObject({ day: "2026-01-05", foundationNodes: 1, totalNodes: 10 });
   });
 

@@ -194,38 +194,50 @@ export function pledgeSeries(nodes: readonly NodeInterval[], attribution: Attrib
   return { days, transitions, changes: changes.map(({ node: _node, ...change }) => change) };
 }
 
+/** What a breach period needs of a status change: the stored rows and the replayed ones both fit. */
+export interface StatusChange {
+  time: Date;
+  from: PledgeStatus;
+  to: PledgeStatus;
+  foundationNodes: number;
+  totalNodes: number;
+}
+
+export type DayPeak = Pick<PledgeDay, "day" | "peakFoundationNodes" | "peakTotalNodes">;
+
 /** A stretch above the 10% line: from the block that crossed it to the block that brought it back. */
-export interface BreachPeriod {
-  start: PledgeTransition;
+export interface BreachPeriod<T extends StatusChange = PledgeTransition> {
+  start: T;
   /** null while the foundation is still above the line */
-  end: PledgeTransition | null;
+  end: T | null;
   peakFoundationNodes: number;
   peakTotalNodes: number;
+  /** UTC days touched, first and last included */
   days: number;
 }
 
-export function breachPeriods(series: PledgeSeries): BreachPeriod[] {
-  const periods: BreachPeriod[] = [];
-  let open: PledgeTransition | null = null;
-  for (const t of series.transitions) {
+export function breachPeriods<T extends StatusChange>(transitions: readonly T[], days: readonly DayPeak[]): BreachPeriod<T>[] {
+  const periods: BreachPeriod<T>[] = [];
+  let open: T | null = null;
+  for (const t of transitions) {
     if (t.to === "breach" && open === null) open = t;
     else if (t.from === "breach" && open !== null) {
-      periods.push(periodOf(series, open, t));
+      periods.push(periodOf(days, open, t));
       open = null;
     }
   }
-  if (open !== null) periods.push(periodOf(series, open, null));
+  if (open !== null) periods.push(periodOf(days, open, null));
   return periods;
 }
 
-function periodOf(series: PledgeSeries, start: PledgeTransition, end: PledgeTransition | null): BreachPeriod {
+function periodOf<T extends StatusChange>(days: readonly DayPeak[], start: T, end: T | null): BreachPeriod<T> {
   const first = utcDay(start.time);
-  const last = end ? utcDay(end.time) : series.days.at(-1)?.day ?? first;
+  const last = end ? utcDay(end.time) : days.at(-1)?.day ?? first;
   let peak = { foundation: start.foundationNodes, total: start.totalNodes };
-  for (const d of series.days) {
+  for (const d of days) {
     if (d.day < first || d.day > last) continue;
     if (d.peakFoundationNodes * peak.total > peak.foundation * d.peakTotalNodes) peak = { foundation: d.peakFoundationNodes, total: d.peakTotalNodes };
   }
-  const days = Math.round((dayStart(last).getTime() - dayStart(first).getTime()) / DAY_MS) + 1;
-  return { start, end, peakFoundationNodes: peak.foundation, peakTotalNodes: peak.total, days };
+  const span = Math.round((dayStart(last).getTime() - dayStart(first).getTime()) / DAY_MS) + 1;
+  return { start, end, peakFoundationNodes: peak.foundation, peakTotalNodes: peak.total, days: span };
 }
