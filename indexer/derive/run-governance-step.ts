@@ -1,6 +1,5 @@
 import type { IndexerConfig } from "../../lib/config/indexer-config";
-import { buildAttribution } from "../../lib/governance/entity-attribution";
-import { entityLabelsFor, SIMULATED_CHAIN_IDS } from "../../lib/governance/entity-labels";
+import { attributionForChain } from "../../lib/governance/attribution-for-chain";
 import { abortableSleep } from "../abortable-sleep";
 import type { IpLocator } from "../sources/ip-locator";
 import { loadIpLocator } from "../sources/ip-locator";
@@ -19,7 +18,7 @@ export interface GovernanceRound {
 }
 
 export function attributionFor(config: Pick<IndexerConfig, "chainId" | "foundationAddresses">) {
-  return buildAttribution(config.foundationAddresses, entityLabelsFor(config.chainId), { simulatedChain: SIMULATED_CHAIN_IDS.has(config.chainId) });
+  return attributionForChain(config.foundationAddresses, config.chainId);
 }
 
 /** One round of the governance step: daily series from the chain and heartbeats, then the webhook. */
