@@ -51,7 +51,17 @@ async function insertChunks(tx: Tx, table: string, rows: Record<string, unknown>
  * checkpoint, the attribution and the UTC day are what the stored series was built from; a reorg
  * changes the checkpoint's hash, so it rebuilds.
  */
-export async function derivePledgeSeries(sql: Sql, opts: { chainId: number; attribution: Attribution; now?: Date; force?: boolean }): Promise<PledgeDerivation> {
+export async function derivePledgeSeries(
+  sql: Sql,
+  opts: {
+    chainId: number;
+    attribution: Attribution;
+    now?: Date;
+    force?: boolean;
+    /** while the chain only moved forward, rebuild at most this often (a reorg or new attribution rebuilds at once) */
+    minIntervalMs?: number;
+  },
+): Promise<PledgeDerivation> {
   const fingerprint = attributionFingerprint(opts.attribution);
   return sql.begin("isolation level repeatable read", async (tx) => {
     const [checkpoint] = await tx<{ blockNumber: bigint; blockHash: string; timestamp: Date | null }[]>`
@@ -61,9 +71,18 @@ export async function derivePledgeSeries(sql: Sql, opts: { chainId: number; attr
     if (!checkpoint) return { rebuilt: false, days: 0, transitions: 0, alerts: 0 };
     const sourceHash = `${checkpoint.blockHash}|${fingerprint}`;
     const asOf = checkpoint.timestamp ?? opts.now ?? new Date();
-    const [previous] = await tx<{ sourceHash: string | null; sourceBlock: bigint | null }[]>`
-      SELECT "sourceHash", "sourceBlock" FROM "GovernanceDerivation" WHERE source = 'chain'`;
+    const [previous] = await tx<{ sourceHash: string | null; sourceBlock: bigint | null; derivedAt: Date; stillOnChain: boolean }[]>`
+      SELECT d."sourceHash", d."sourceBlock", d."derivedAt",
+        EXISTS (SELECT 1 FROM "IndexedBlock" b WHERE b."chainId" = ${opts.chainId} AND b.number = d."sourceBlock"
+          AND d."sourceHash" = b.hash || '|' || ${fingerprint}) AS "stillOnChain"
+      FROM "GovernanceDerivation" d WHERE source = 'chain'`;
     if (!opts.force && previous?.sourceHash === sourceHash && previous.sourceBlock === checkpoint.blockNumber) {
+      return { rebuilt: false, days: 0, transitions: 0, alerts: 0 };
+    }
+    // The chain only grew since the last build: wait for the interval. A reorg removed or
+    // replaced the block it was built from (stillOnChain false): rebuild now.
+    const now = opts.now ?? new Date();
+    if (!opts.force && previous?.stillOnChain && opts.minIntervalMs && now.getTime() - previous.derivedAt.getTime() < opts.minIntervalMs) {
       return { rebuilt: false, days: 0, transitions: 0, alerts: 0 };
     }
 

@@ -108,6 +108,17 @@ describe("the governance step on a replayed devnet history", () => {
   it("rebuilds only when the indexed chain or the attribution changed", async () => {
     const attribution = attributionFor(config);
     expect((await derivePledgeSeries(sql, { chainId: config.chainId, attribution })).rebuilt).toBe(false);
+    // The chain moving forward waits for the rebuild interval.
+    const [head] = await sql<{ blockNumber: bigint }[]>`SELECT "blockNumber" FROM "IndexerCheckpoint"`;
+    const last = head!.blockNumber;
+    await sql`INSERT INTO "IndexedBlock" ("chainId", number, hash, timestamp) VALUES (${config.chainId}, ${last + 1n}, ${`0x${"cd".repeat(32)}`}, now())`;
+    await sql`UPDATE "IndexerCheckpoint" SET "blockNumber" = ${last + 1n}, "blockHash" = ${`0x${"cd".repeat(32)}`}`;
+    expect((await derivePledgeSeries(sql, { chainId: config.chainId, attribution, minIntervalMs: 60_000 })).rebuilt).toBe(false);
+    expect((await derivePledgeSeries(sql, { chainId: config.chainId, attribution, minIntervalMs: 0 })).rebuilt).toBe(true);
+    await sql`DELETE FROM "IndexedBlock" WHERE number = ${last + 1n}`;
+    await sql`UPDATE "IndexerCheckpoint" SET "blockNumber" = ${last}, "blockHash" = (SELECT hash FROM "IndexedBlock" WHERE number = ${last})`;
+    // That block is gone (a reorg): the next round rebuilds at once, whatever the interval.
+    expect((await derivePledgeSeries(sql, { chainId: config.chainId, attribution, minIntervalMs: 60_000 })).rebuilt).toBe(true);
     // A reorg leaves a different hash at the checkpoint: the series is replayed.
     const [checkpoint] = await sql<{ blockHash: string }[]>`SELECT "blockHash" FROM "IndexerCheckpoint"`;
     await sql`UPDATE "IndexerCheckpoint" SET "blockHash" = ${`0x${"ab".repeat(32)}`}`;
@@ -145,7 +156,7 @@ describe("the governance step on a replayed devnet history", () => {
       const alerts = await sql<{ id: string }[]>`SELECT id FROM "GovernanceAlert" ORDER BY day, id`;
       expect(alerts.some((a) => a.id.startsWith("foundation-breach:"))).toBe(true);
 
-      const first = await governanceRound(sql, withHook, locate, { webhookNotBefore: new Date(0) });
+      const first = await governanceRound(sql, withHook, locate, { webhookNotBefore: new Date(0), rebuildIntervalMs: 0 });
       expect(first.webhook).toEqual({ sent: alerts.length - 1, failed: 1, skipped: 0 });
       const second = await governanceRound(sql, withHook, locate, { webhookNotBefore: new Date(0) });
       expect(second.webhook).toEqual({ sent: 1, failed: 0, skipped: 0 });

@@ -14,28 +14,32 @@ export interface LiveFoundationShare extends FoundationShare {
   lastBlockTime: Date | null;
 }
 
-/** The pledge now, counted straight from the indexed nodes (the gauge). */
+/** The pledge now, counted straight from the indexed nodes (the gauge), in one statement: one snapshot. */
 export async function getLiveFoundationShare(foundationAddresses: string[]): Promise<LiveFoundationShare> {
-  const [row] = await prisma().$queryRaw<{ total: number; foundation: number; contributed: number; foundation_stake: string; total_stake: string }[]>`
+  const [row] = await prisma().$queryRaw<
+    { total: number; foundation: number; contributed: number; foundation_stake: string; total_stake: string; last_block: bigint | null; last_block_time: Date | null }[]
+  >`
+    WITH checkpoint AS (
+      SELECT c."blockNumber", b.timestamp FROM "IndexerCheckpoint" c
+      LEFT JOIN "IndexedBlock" b ON b."chainId" = c."chainId" AND b.number = c."blockNumber"
+      ORDER BY c."blockNumber" DESC LIMIT 1)
     SELECT count(*)::int AS total,
       count(*) FILTER (WHERE s.operator = ANY(${foundationAddresses}::text[]))::int AS foundation,
       count(*) FILTER (WHERE s.operator <> ALL(${foundationAddresses}::text[]) AND EXISTS (
         SELECT 1 FROM "NodeContribution" c WHERE c."nodeId" = s.id AND c.staker = ANY(${foundationAddresses}::text[])))::int AS contributed,
       coalesce((SELECT sum(c.amount) FROM "NodeContribution" c JOIN "ServiceNode" n ON n.id = c."nodeId"
         WHERE n.state = ANY(${COUNTED_STATES}::text[]) AND c.staker = ANY(${foundationAddresses}::text[])), 0)::text AS foundation_stake,
-      coalesce(sum(s."totalStaked"), 0)::text AS total_stake
+      coalesce(sum(s."totalStaked"), 0)::text AS total_stake,
+      (SELECT "blockNumber" FROM checkpoint) AS last_block,
+      (SELECT timestamp FROM checkpoint) AS last_block_time
     FROM "ServiceNode" s WHERE s.state = ANY(${COUNTED_STATES}::text[])`;
-  const checkpoint = await prisma().indexerCheckpoint.findFirst({ orderBy: { blockNumber: "desc" } });
-  const block = checkpoint
-    ? await prisma().indexedBlock.findUnique({ where: { chainId_number: { chainId: checkpoint.chainId, number: checkpoint.blockNumber } } })
-    : null;
   return {
     ...foundationShare(row?.foundation ?? 0, row?.total ?? 0),
     contributedNodes: row?.contributed ?? 0,
     foundationStake: BigInt(row?.foundation_stake ?? "0"),
     totalStake: BigInt(row?.total_stake ?? "0"),
-    lastBlock: checkpoint?.blockNumber ?? null,
-    lastBlockTime: block?.timestamp ?? null,
+    lastBlock: row?.last_block ?? null,
+    lastBlockTime: row?.last_block_time ?? null,
   };
 }
 

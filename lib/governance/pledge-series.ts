@@ -1,6 +1,7 @@
 import { foundationShare, type PledgeStatus } from "../domain/foundation-share";
-import { concentration, type Concentration } from "./concentration-metrics";
+import type { Concentration } from "./concentration-metrics";
 import type { Attribution } from "./entity-attribution";
+import { WeightBook } from "./weight-book";
 
 /** A block on the chain where something happened: the evidence behind a figure. */
 export interface ChainMoment {
@@ -75,20 +76,6 @@ export const utcDay = (time: Date) => new Date(Math.floor(time.getTime() / DAY_M
 const dayStart = (day: string) => new Date(`${day}T00:00:00.000Z`);
 const rank: Record<PledgeStatus, number> = { ok: 0, warning: 1, breach: 2 };
 
-function largestOf(weights: Map<string, bigint>): LargestEntity | null {
-  let best: LargestEntity | null = null;
-  for (const [id, weight] of weights) {
-    if (weight > 0n && (best === null || weight > best.weight || (weight === best.weight && id < best.id))) best = { id, weight };
-  }
-  return best;
-}
-
-function add(map: Map<string, bigint>, key: string, delta: bigint): void {
-  const next = (map.get(key) ?? 0n) + delta;
-  if (next === 0n) map.delete(key);
-  else map.set(key, next);
-}
-
 /**
  * The foundation's share and the network's concentration for every UTC day from the first
  * registration to `asOf`, replaying registrations and exits block by block. A node counts from
@@ -103,12 +90,19 @@ export function pledgeSeries(nodes: readonly NodeInterval[], attribution: Attrib
     if (node.start.time <= asOf) changes.push({ ...node.start, kind: "registration", ...base });
     if (node.end && node.end.time <= asOf) changes.push({ ...node.end, kind: "exit", ...base });
   }
-  changes.sort((a, b) => (a.block !== b.block ? (a.block < b.block ? -1 : 1) : a.kind === b.kind ? (a.nodeId < b.nodeId ? -1 : 1) : a.kind === "exit" ? -1 : 1));
+  // Chain order; within a block exits first (a node's own registration always precedes its exit).
+  const order = (c: NodeChange) => (c.kind === "exit" ? 0 : 1);
+  changes.sort((a, b) =>
+    a.block !== b.block ? (a.block < b.block ? -1 : 1)
+    : a.nodeId === b.nodeId ? (a.kind === "registration" ? -1 : 1)
+    : a.kind !== b.kind ? order(a) - order(b)
+    : a.nodeId < b.nodeId ? -1 : 1,
+  );
 
   const days: PledgeDay[] = [];
   const transitions: PledgeTransition[] = [];
-  const operatorNodes = new Map<string, bigint>();
-  const entityStake = new Map<string, bigint>();
+  const operatorNodes = new WeightBook();
+  const entityStake = new WeightBook();
   let totalNodes = 0;
   let foundationNodes = 0;
   let foundationContributed = 0;
@@ -133,8 +127,8 @@ export function pledgeSeries(nodes: readonly NodeInterval[], attribution: Attrib
       peakFoundationNodes: peak.foundation,
       peakTotalNodes: peak.total,
       status: dayWorst,
-      operatorNodes: { ...concentration([...operatorNodes.values()]), largest: largestOf(operatorNodes) },
-      entityStake: { ...concentration([...entityStake.values()]), largest: largestOf(entityStake) },
+      operatorNodes: { ...operatorNodes.concentration(), largest: operatorNodes.largest() },
+      entityStake: { ...entityStake.concentration(), largest: entityStake.largest() },
     });
   };
   const notePeak = () => {
@@ -168,11 +162,11 @@ export function pledgeSeries(nodes: readonly NodeInterval[], attribution: Attrib
       const big = BigInt(sign);
       totalNodes += sign;
       if (change.foundation) foundationNodes += sign;
-      add(operatorNodes, change.entityId, big);
+      operatorNodes.add(change.entityId, big);
       let foundationStakes = false;
       for (const stake of node.stakes) {
         const staker = attribution.entityOf(stake.staker);
-        add(entityStake, staker.id, big * stake.amount);
+        entityStake.add(staker.id, big * stake.amount);
         totalStake += big * stake.amount;
         if (staker.kind === "foundation") {
           foundationStake += big * stake.amount;
