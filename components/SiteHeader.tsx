@@ -5,6 +5,8 @@ const sections = [
   { href: "/", label: "Overview" },
   { href: "/nodes", label: "Nodes" },
   { href: "/distribution", label: "Distribution" },
+  { href: "/operators", label: "Operators" },
+  { href: "/foundation", label: "Foundation pledge" },
 ];
 
 export function SiteHeader() {
