@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { poolPayout, projectPoolReleases } from "./pool-projection";
+
+const SESH = 1_000_000_000n;
+const WEEK = 7 * 86_400;
+
+describe("poolPayout", () => {
+  it("pays 15.1% a year, simple, on the balance", () => {
+    expect(poolPayout(1_000_000n * SESH, 365n * 86_400n)).toBe(151_000n * SESH);
+    // a week of 63,177,550 SESH: 63,177,550 × 0.151 × 7/365 = 182,955.2612… SESH, floored at the 9th decimal
+    expect(poolPayout(63_177_550n * SESH, BigInt(WEEK))).toBe(182_955_261_232_876n);
+    expect(poolPayout(0n, 1_000n)).toBe(0n);
+  });
+});
+
+describe("projectPoolReleases", () => {
+  it("recomputes each payout on the balance left", () => {
+    const [first, second] = projectPoolReleases({ balance: 1_000_000n * SESH, lastPaidOutAt: new Date("2026-01-01T00:00:00Z"), intervalSeconds: WEEK, payouts: 2 });
+    const r1 = (1_000_000n * SESH * 1_510n * BigInt(WEEK)) / (10_000n * 31_536_000n);
+    const r2 = ((1_000_000n * SESH - r1) * 1_510n * BigInt(WEEK)) / (10_000n * 31_536_000n);
+    expect(first).toEqual({ at: new Date("2026-01-08T00:00:00Z"), release: r1, balanceAfter: 1_000_000n * SESH - r1, cumulative: r1 });
+    expect(second!.release).toBe(r2);
+    expect(second!.release < first!.release).toBe(true);
+    expect(second!.cumulative + second!.balanceAfter).toBe(1_000_000n * SESH);
+  });
+
+  it("refuses a zero interval", () => {
+    expect(() => projectPoolReleases({ balance: 1n, lastPaidOutAt: new Date(0), intervalSeconds: 0, payouts: 1 })).toThrow(/interval/);
+  });
+});
