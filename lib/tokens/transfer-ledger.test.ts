@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { balancesFromTransfers, genesisWalletsFromMints, supplyFromTransfers, ZERO_ADDRESS } from "./token-balances";
+import { balancesFromTransfers, genesisWalletsFromMints, supplyFromTransfers, MINT_ADDRESS } from "./transfer-ledger";
 
 describe("balancesFromTransfers", () => {
   it("sums each holder's transfers, mints and burns included", () => {
     const transfers = [
-      { from: ZERO_ADDRESS, to: "0xA", value: 100n },
+      { from: MINT_ADDRESS, to: "0xA", value: 100n },
       { from: "0xa", to: "0xb", value: 30n },
-      { from: "0xb", to: ZERO_ADDRESS, value: 5n },
+      { from: "0xb", to: MINT_ADDRESS, value: 5n },
     ];
     expect(Object.fromEntries(balancesFromTransfers(transfers))).toEqual({ "0xa": 70n, "0xb": 25n });
     expect(supplyFromTransfers(transfers)).toBe(95n);

@@ -1,4 +1,4 @@
-export const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+export const MINT_ADDRESS = "0x0000000000000000000000000000000000000000";
 
 export interface TokenTransfer {
   from: string;
@@ -10,7 +10,7 @@ export interface TokenTransfer {
 export function balancesFromTransfers(transfers: TokenTransfer[]): Map<string, bigint> {
   const balances = new Map<string, bigint>();
   const add = (address: string, delta: bigint) => {
-    if (address === ZERO_ADDRESS) return;
+    if (address === MINT_ADDRESS) return;
     balances.set(address, (balances.get(address) ?? 0n) + delta);
   };
   for (const t of transfers) {
@@ -24,8 +24,8 @@ export function balancesFromTransfers(transfers: TokenTransfer[]): Map<string, b
 export function supplyFromTransfers(transfers: TokenTransfer[]): bigint {
   let supply = 0n;
   for (const t of transfers) {
-    if (t.from.toLowerCase() === ZERO_ADDRESS) supply += t.value;
-    if (t.to.toLowerCase() === ZERO_ADDRESS) supply -= t.value;
+    if (t.from.toLowerCase() === MINT_ADDRESS) supply += t.value;
+    if (t.to.toLowerCase() === MINT_ADDRESS) supply -= t.value;
   }
   return supply;
 }
