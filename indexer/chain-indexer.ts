@@ -11,6 +11,7 @@ import {
 import { abortableSleep } from "./abortable-sleep";
 import { fetchLogsAdaptive, withRetry, type LogRangeState } from "./sources/fetch-logs-adaptive";
 import type { Sql } from "./store/database";
+import { readContributionSettings, writeDerivedState } from "./store/derived-state";
 import { recordFailure, recordSuccess } from "./store/indexer-status-store";
 import { linkHeartbeatsToNodes } from "./store/link-heartbeats";
 import { rollBackTo } from "./store/roll-back";
@@ -180,7 +181,7 @@ async function decodeBatch(
   }));
 }
 
-/** Raw events, the nodes they change and the checkpoint, in one transaction: all or nothing. */
+/** Raw events, the nodes and other derived rows they change and the checkpoint, in one transaction: all or nothing. */
 async function writeBatch(
   sql: Sql,
   client: PublicClient,
@@ -196,6 +197,7 @@ async function writeBatch(
     const id = BigInt(String(e.args.serviceNodeID));
     seeded.set(id, await withRetry(`seeded node ${id}`, () => readSeededNode(client, e.address as Address, e, seedingTransactions), { signal }));
   }
+  const contributionSettings = await readContributionSettings(client, events, signal);
   await sql.begin(async (tx) => {
     for (let i = 0; i < events.length; i += 2_000) {
       const rows = events.slice(i, i + 2_000).map((e) => ({
@@ -224,6 +226,7 @@ async function writeBatch(
       await saveServiceNodes(tx, [...nodes.values()].filter((n) => ids.includes(n.id)), registered);
       if (registered.size > 0) await linkHeartbeatsToNodes(tx, [...registered]);
     }
+    await writeDerivedState(tx, events, contributionSettings);
     await tx`
       INSERT INTO "IndexedBlock" ("chainId", number, hash, timestamp)
       VALUES (${chainId}, ${end.number}, ${end.hash}, ${new Date(Number(end.timestamp) * 1000)})
