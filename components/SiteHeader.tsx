@@ -1,7 +1,11 @@
 import Link from "next/link";
 
 // Only pages that exist are links; the rest of the explorer is still to come.
-const sections = [{ href: "/", label: "Overview" }];
+const sections = [
+  { href: "/", label: "Overview" },
+  { href: "/rewards", label: "Rewards" },
+  { href: "/tokens", label: "Tokens" },
+];
 
 export function SiteHeader() {
   return (
