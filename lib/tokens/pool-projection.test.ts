@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { poolPayout, projectPoolReleases } from "./pool-projection";
+import { poolPayout, projectNextYear, projectPoolReleases } from "./pool-projection";
 
 const SESH = 1_000_000_000n;
 const WEEK = 7 * 86_400;
@@ -26,5 +26,17 @@ describe("projectPoolReleases", () => {
 
   it("refuses a zero interval", () => {
     expect(() => projectPoolReleases({ balance: 1n, lastPaidOutAt: new Date(0), intervalSeconds: 0, payouts: 1 })).toThrow(/interval/);
+  });
+});
+
+describe("projectNextYear", () => {
+  it("covers a year at the given rhythm, weekly when none is known", () => {
+    const weekly = projectNextYear({ balance: 1_000_000n * SESH, lastPaidOutAt: new Date(0), intervalSeconds: null });
+    expect(weekly).toHaveLength(53);
+    expect(projectNextYear({ balance: 1n, lastPaidOutAt: new Date(0), intervalSeconds: 86_400 })).toHaveLength(365);
+    // Released over a year of weekly payouts is a little under 15.1% (each payout shrinks the base).
+    const released = weekly.at(-1)!.cumulative;
+    expect(released < 151_000n * SESH * 53n / 52n).toBe(true);
+    expect(released > 140_000n * SESH).toBe(true);
   });
 });

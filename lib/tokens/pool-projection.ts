@@ -36,3 +36,16 @@ export function projectPoolReleases(opts: { balance: bigint; lastPaidOutAt: Date
   }
   return out;
 }
+
+/** Without a release history the projection assumes weekly payouts. */
+export const DEFAULT_PAYOUT_INTERVAL_SECONDS = 7 * 86_400;
+
+/**
+ * A year of projected payouts at the pool's usual rhythm (one payout per interval, at most
+ * 366 points): what the pool will release if nothing changes.
+ */
+export function projectNextYear(opts: { balance: bigint; lastPaidOutAt: Date; intervalSeconds: number | null }): ProjectedPayout[] {
+  const intervalSeconds = opts.intervalSeconds && opts.intervalSeconds > 0 ? opts.intervalSeconds : DEFAULT_PAYOUT_INTERVAL_SECONDS;
+  const payouts = Math.min(366, Math.ceil((365 * 86_400) / intervalSeconds));
+  return projectPoolReleases({ balance: opts.balance, lastPaidOutAt: opts.lastPaidOutAt, intervalSeconds, payouts });
+}
