@@ -26,7 +26,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Rewards" };
 
 const sesh = (v: bigint) => formatSesh(v, { fractionDigits: 0 });
-const ppmDecimal = (v: bigint | null) => (v === null ? "0" : (Number(v) / 10_000).toFixed(4));
+// An empty string is a gap in the chart (an incomplete bucket has no yield).
+const ppmDecimal = (v: bigint | null) => (v === null ? "" : (Number(v) / 10_000).toFixed(4));
 
 function ViewPicker({ view }: { view: RewardView }) {
   const href = (v: Partial<RewardView>) => `/rewards?period=${v.period ?? view.period}&bucket=${v.bucket ?? view.bucket}`;
@@ -86,9 +87,9 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
     creditedToDate: seshDecimal(r.cumulative.rewardCredited),
     claimedToDate: seshDecimal(r.cumulative.claimed),
     releasedApr: ppmDecimal(r.releasedYieldPpm),
-    perNodeDay: r.releasedPerNodeDay === null ? "0" : seshDecimal(r.releasedPerNodeDay),
+    perNodeDay: r.releasedPerNodeDay === null ? "" : seshDecimal(r.releasedPerNodeDay),
   }));
-  const latestYield = [...series].reverse().find((r) => r.releasedYieldPpm !== null && r.bucketSeconds >= 86_400);
+  const latestYield = [...series].reverse().find((r) => r.releasedYieldPpm !== null);
 
   return (
     <>
@@ -102,7 +103,7 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
       </p>
       <ViewPicker view={view} />
 
-      <div className="grid">
+      <div className="grid amount-grid">
         <StatCard label={`Released, ${periodLabel}`} value={sesh(summary.period.released)} testId="released-period" hint={`${summary.period.releaseCount} payouts · ${sesh(summary.allTime.released)} all time`} />
         <StatCard label={`Rewards credited, ${periodLabel}`} value={sesh(summary.period.rewardCredits)} testId="credited-period" hint={`${sesh(summary.allTime.rewardCredits)} all time`} />
         <StatCard label={`Claimed, ${periodLabel}`} value={sesh(summary.period.claimed)} testId="claimed-period" hint={`${summary.period.claimCount} claims · ${sesh(summary.allTime.claimed)} all time, returned stakes included`} />
@@ -117,7 +118,7 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
       </section>
 
       <section className="card section" aria-labelledby="flow-heading">
-        <h2 id="flow-heading">Where the {periodLabel}&apos;s releases went</h2>
+        <h2 id="flow-heading">Where the releases of the {periodLabel} went</h2>
         <p className="stat-hint">
           Pool releases to ServiceNodeRewards, then rewards credited on chain to the foundation&apos;s configured addresses, the
           top operators and everyone else. Rewards accrue on the network continuously but reach the contract only when a recipient
@@ -149,7 +150,7 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
         <h2 id="yield-heading">Reward per node and yield on stake</h2>
         <p className="stat-hint">
           Yield (APR, simple) = SESH released in the {view.bucket} ÷ stake held in live nodes over it (stake × time), times a year.
-          Latest: <strong data-testid="latest-yield">{formatPpmPercent(latestYield?.releasedYieldPpm ?? null)}</strong>
+          Only whole {view.bucket}s count: payouts are lumpy. Latest: <strong data-testid="latest-yield">{formatPpmPercent(latestYield?.releasedYieldPpm ?? null)}</strong>
           {latestYield ? <>, {formatSesh(latestYield.releasedPerNodeDay ?? 0n)} per node per day</> : null}.
         </p>
         <SeriesChart data={seriesData} xKey="from" unit="%" ariaLabel="Network yield on stake (APR) over time" series={[{ key: "releasedApr", label: "Released ÷ stake, APR %", color: "#9b59b6" }]} />

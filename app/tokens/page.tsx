@@ -78,7 +78,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
         {o.asOf.time ? ` (${o.asOf.time.toISOString().slice(0, 16).replace("T", " ")} UTC)` : ""}.
       </p>
 
-      <div className="grid">
+      <div className="grid amount-grid">
         <StatCard label="Total supply" value={sesh(supply.totalSupply)} testId="total-supply" hint={`${supply.holderCount.toLocaleString("en-US")} holders`} />
         <StatCard label="Circulating" value={sesh(supply.circulating)} testId="circulating-supply" hint={`${formatPpmPercent(sharePpm(supply.circulating, supply.totalSupply))} of supply; definition below`} />
         <StatCard label="Staked" value={sesh(supply.staked)} testId="staked-supply" hint={`${formatPpmPercent(sharePpm(supply.staked, supply.totalSupply))} of supply · ${formatPpmPercent(sharePpm(supply.staked, supply.circulating))} of circulating`} />
@@ -175,8 +175,8 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
         <p className="stat-hint">
           Holds <strong>{formatSesh(pool.balance, { fractionDigits: 9 })}</strong>
           {pool.lastReleaseTx ? <>; last release <TxLink hash={pool.lastReleaseTx} block={pool.lastReleaseBlock} /></> : null}. Projection: a payout
-          every {Math.round((pool.typicalIntervalSeconds ?? 7 * 86_400) / 3600).toLocaleString("en-US")} hours (the usual gap between
-          recent releases), each 15.1%/year of the balance left, computed as the contract does; nothing else deposited.
+          every {Math.round(Math.max(pool.typicalIntervalSeconds ?? 7 * 86_400, 86_400) / 3600).toLocaleString("en-US")} hours (the usual gap between
+          recent releases, at least a day), each 15.1%/year of the balance left, computed as the contract does; nothing else deposited.
         </p>
         <SeriesChart data={projectionData} xKey="date" unit="SESH" ariaLabel="Projected pool balance and releases over the next year" series={[
           { key: "balance", label: "Pool balance", color: "#d9822b" },

@@ -10,7 +10,7 @@ export interface ChartSeries {
 
 /**
  * A time series drawn from exact values: amounts arrive as decimal strings (whole SESH with
- * decimals, or percentages) and become numbers only to place them on the screen.
+ * decimals, or percentages; "" for a gap) and become numbers only to place them on the screen.
  */
 export function SeriesChart({
   data,
@@ -31,7 +31,7 @@ export function SeriesChart({
   marker?: { x: string; label: string };
   stacked?: boolean;
 }) {
-  const points = data.map((d) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, k === xKey ? v : Number(v)])));
+  const points = data.map((d) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, k === xKey ? v : v === "" ? null : Number(v)])));
   const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
   const common = { data: points, margin: { top: 8, right: 12, bottom: 4, left: 4 } };
   const axes = (

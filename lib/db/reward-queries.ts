@@ -197,7 +197,9 @@ export interface RewardSeriesRow {
   nodeSeconds: bigint;
   bucketSeconds: number;
   cumulative: { released: bigint; rewardCredited: bigint; stakeReturned: bigint; claimed: bigint };
-  /** pool releases ÷ time-weighted stake, annualised (ppm) */
+  /** false for the bucket the data ends in: its sums cover only part of it */
+  complete: boolean;
+  /** pool releases ÷ time-weighted stake, annualised (ppm); null for an incomplete bucket (payouts come in lumps) */
   releasedYieldPpm: bigint | null;
   /** rewards credited on chain ÷ time-weighted stake, annualised (ppm) */
   creditedYieldPpm: bigint | null;
@@ -213,7 +215,7 @@ export async function getRewardSeries(view: RewardView): Promise<RewardSeriesRow
   const to = asOf.time;
   const bucket = view.bucket;
   const rows = await prisma().$queryRaw<
-    { bucket: Date; bucket_end: Date; released: string; reward: string; returned: string; claimed: string; stake_seconds: string; node_seconds: string }[]
+    { bucket: Date; bucket_end: Date; complete: boolean; released: string; reward: string; returned: string; claimed: string; stake_seconds: string; node_seconds: string }[]
   >`
     WITH ${creditsCte},
     buckets AS (
@@ -246,7 +248,7 @@ export async function getRewardSeries(view: RewardView): Promise<RewardSeriesRow
       JOIN "ServiceNode" n ON n."registeredAt" < b.bucket_end AND coalesce(n."endedAt", ${to}::timestamptz) > b.bucket
       GROUP BY b.bucket
     )
-    SELECT b.bucket, b.bucket_end,
+    SELECT b.bucket, b.bucket_end, b.bucket + ('1 ' || ${bucket})::interval <= ${to}::timestamptz AS complete,
            coalesce(r.amount, 0)::text AS released,
            coalesce(c.reward, 0)::text AS reward,
            coalesce(c.returned, 0)::text AS returned,
@@ -263,6 +265,7 @@ export async function getRewardSeries(view: RewardView): Promise<RewardSeriesRow
     rows.map((r) => ({
       bucketStart: r.bucket,
       bucketSeconds: Math.round((r.bucket_end.getTime() - r.bucket.getTime()) / 1000),
+      complete: r.complete,
       released: big(r.released),
       rewardCredited: big(r.reward),
       stakeReturned: big(r.returned),
@@ -277,9 +280,9 @@ export async function getRewardSeries(view: RewardView): Promise<RewardSeriesRow
     .filter((r) => !from || r.bucketStart.getTime() + r.bucketSeconds * 1000 > from.getTime())
     .map((r) => ({
       ...r,
-      releasedYieldPpm: annualisedYieldPpm(r.released, r.stakeSeconds),
-      creditedYieldPpm: annualisedYieldPpm(r.rewardCredited, r.stakeSeconds),
-      releasedPerNodeDay: r.nodeSeconds === 0n ? null : (r.released * 86_400n) / r.nodeSeconds,
+      releasedYieldPpm: r.complete ? annualisedYieldPpm(r.released, r.stakeSeconds) : null,
+      creditedYieldPpm: r.complete ? annualisedYieldPpm(r.rewardCredited, r.stakeSeconds) : null,
+      releasedPerNodeDay: !r.complete || r.nodeSeconds === 0n ? null : (r.released * 86_400n) / r.nodeSeconds,
     }));
 }
 

