@@ -7,6 +7,8 @@ const sections = [
   { href: "/distribution", label: "Distribution" },
   { href: "/operators", label: "Operators" },
   { href: "/foundation", label: "Foundation pledge" },
+  { href: "/rewards", label: "Rewards" },
+  { href: "/tokens", label: "Tokens" },
 ];
 
 export function SiteHeader() {

@@ -107,6 +107,10 @@ try {
       DATABASE_URL: databaseUrl,
       FOUNDATION_ADDRESSES: indexerConfig.foundationAddresses.join(","),
       CHAIN_ID: String(indexerConfig.chainId),
+      SESH_ADDRESS: indexerConfig.contracts.sesh,
+      SERVICE_NODE_REWARDS_ADDRESS: indexerConfig.contracts.serviceNodeRewards,
+      ...(indexerConfig.contracts.rewardRatePool ? { REWARD_RATE_POOL_ADDRESS: indexerConfig.contracts.rewardRatePool } : {}),
+      VESTING_ADDRESSES: indexerConfig.contracts.vesting.join(","),
     },
     quiet: true,
   });
