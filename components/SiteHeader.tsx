@@ -1,7 +1,11 @@
 import Link from "next/link";
 
 // Only pages that exist are links; the rest of the explorer is still to come.
-const sections = [{ href: "/", label: "Overview" }];
+const sections = [
+  { href: "/", label: "Overview" },
+  { href: "/stake", label: "Stake" },
+  { href: "/my-nodes", label: "My nodes" },
+];
 
 export function SiteHeader() {
   return (
