@@ -103,13 +103,13 @@ function NodeRow({ row }: { row: WalletNodeRow }) {
         <br />
         <code className="wrap" title={row.ed25519Pubkey}>{row.ed25519Pubkey.slice(0, 12)}…</code>
       </th>
-      <td data-testid="node-state">{stateLabel[row.state]}{live ? <span className="stat-hint"> · {heartbeat}</span> : null}</td>
-      <td>{row.uptime30d === null ? "–" : `${(row.uptime30d * 100).toFixed(1)}%`}</td>
-      <td>{formatSesh(row.stake, { fractionDigits: 0 })}<span className="stat-hint"> of {formatSesh(row.totalStaked, { fractionDigits: 0 })}</span></td>
-      <td>
+      <td data-label="State" data-testid="node-state">{stateLabel[row.state]}{live ? <span className="stat-hint"> · {heartbeat}</span> : null}</td>
+      <td data-label="Uptime (30 days)">{row.uptime30d === null ? "–" : `${(row.uptime30d * 100).toFixed(1)}%`}</td>
+      <td data-label="Your stake">{formatSesh(row.stake, { fractionDigits: 0 })}<span className="stat-hint"> of {formatSesh(row.totalStaked, { fractionDigits: 0 })}</span></td>
+      <td data-label="Registered">
         <Link href={`/tx/${row.registeredTx}`}>{utc(row.registeredAt)}</Link>
       </td>
-      <td className="exit-cell">
+      <td className="exit-cell" data-label="Exit">
         {row.state === "active" ? (
           <>
             <span className="stat-hint">{schedule.canRequest ? "Can be requested now" : `Possible from ${utc(schedule.requestFrom)}`}</span>
