@@ -2,7 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { createPublicClient, createWalletClient, erc20Abi, http, parseAbi, type Address, type Hex } from "viem";
+import { createPublicClient, createWalletClient, erc20Abi, http, parseAbi, toHex, type Address, type Hex } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { e2eStack } from "./e2e-stack";
 import { installTestWallet, type TestWalletOptions } from "./support/test-wallet";
@@ -13,6 +14,10 @@ const operatorAddress: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const emptyWalletKey: Hex = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
 const emptyWalletAddress: Address = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
 const DEVNET_CHAIN_ID = 31337;
+const devAccount = (index: number) => {
+  const account = mnemonicToAccount("test test test test test test test test test test test junk", { addressIndex: index });
+  return { address: account.address, privateKey: toHex(account.getHdKey().privateKey!) };
+};
 
 interface DevnetRecord {
   deployment: { owner: Address; addresses: { sesh: Address; serviceNodeRewards: Address }; funding: { operators: Address[] } };
@@ -216,4 +221,68 @@ test("an operator of older nodes claims rewards signed by the network and reques
   await expect(row.getByTestId("node-state")).toContainText("Awaiting exit", { timeout: 60_000 });
   await expect(row).toContainText("The network signs the exit from");
   await shoot(page, "exit-requested");
+});
+
+test("opens a multi-contributor node and a second wallet fills it, refused first below the minimum", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const { deployment } = devnet();
+  const requirement = await stakingRequirement();
+  const half = requirement / 2n;
+  const operator = devAccount(3);
+  const contributor = devAccount(4);
+  for (const wallet of [operator, contributor]) {
+    if ((await seshBalance(wallet.address)) < half) await sendAs(deployment.funding.operators[1]!, deployment.addresses.sesh, erc20Abi, "transfer", [wallet.address, half]);
+  }
+  const seshText = (atomic: bigint) => (Number(atomic) / 1e9).toString();
+
+  await openWithWallet(page, "/stake", { privateKey: operator.privateKey });
+  const form = page.getByTestId("open-multi");
+  await form.getByLabel("Node registration output").fill(await prepareRegistration(operator.address));
+  await form.getByLabel("Operator fee (%)").fill("5");
+  await form.getByLabel("Your stake (SESH)").fill(seshText(half));
+  await form.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByTestId("multi-summary")).toContainText("Fee 5.00%");
+  await form.getByRole("button", { name: "Open the node for contributions" }).click();
+  await expect(page.getByTestId("deploy-status")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+  const created = page.getByTestId("multi-created");
+  const contract = ((await created.locator("code").first().textContent()) ?? "").toLowerCase();
+  expect(contract).toMatch(/^0x[0-9a-f]{40}$/);
+  await created.getByRole("button", { name: /^Approve/ }).click();
+  await expect(page.getByTestId("operator-contribute-approve")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+  await created.getByRole("button", { name: "Contribute" }).click();
+  await expect(page.getByTestId("operator-contribute-contribute")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+  await shoot(page, "multi-opened");
+
+  // The second wallet, in its own browser context, finds the node in the list once indexed.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const other = await context.newPage();
+  try {
+    await openWithWallet(other, "/stake", { privateKey: contributor.privateKey });
+    const row = other.getByTestId(`contract-${contract}`);
+    await expect(row.getByTestId("contract-status")).toHaveText("Open for contributions", { timeout: 60_000 });
+    await expect(row.getByTestId("contract-remaining")).toContainText(seshText(half).replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+    await row.getByRole("button", { name: "Contribute" }).click();
+    const contribute = other.getByTestId("contribute-form");
+    const amount = contribute.getByLabel("Amount to contribute (SESH)");
+    await amount.fill("1");
+    await contribute.getByRole("button", { name: /^Approve/ }).click();
+    await expect(other.getByTestId("contribute-form-approve")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+    await contribute.getByRole("button", { name: "Contribute" }).click();
+    await expect(other.getByTestId("contribute-form-contribute-error")).toContainText("is below this node's minimum contribution");
+    await expect(amount).toHaveValue("1");
+    await shoot(other, "below-minimum");
+
+    await amount.fill(seshText(half));
+    await contribute.getByRole("button", { name: /^Approve/ }).click();
+    await expect(other.getByTestId("contribute-form-approve")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+    await contribute.getByRole("button", { name: "Contribute" }).click();
+    await expect(other.getByTestId("contribute-form-contribute")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+    // Filled: it registers itself and leaves the list; both wallets now have a node.
+    await expect(row).toHaveCount(0, { timeout: 60_000 });
+    await other.goto("/my-nodes");
+    await expect(other.getByTestId("my-nodes").getByText("(contributor)")).toBeVisible({ timeout: 60_000 });
+    await shoot(other, "contributor-my-nodes");
+  } finally {
+    await context.close();
+  }
 });

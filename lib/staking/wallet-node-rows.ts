@@ -41,3 +41,17 @@ export const exitSignatureResponseSchema = z.object({
   signature: z.object({ sigs0: bigintText, sigs1: bigintText, sigs2: bigintText, sigs3: bigintText }),
   nonSignerIds: z.array(bigintText),
 });
+
+/** One row of /api/staking/contribution-contracts (JSON). */
+export const contributionContractsResponseSchema = z.object({
+  rows: z.array(
+    z.object({
+      contract: z.string().regex(/^0x[0-9a-f]{40}$/),
+      operator: z.string().regex(/^0x[0-9a-f]{40}$/),
+      ed25519Pubkey: z.string().regex(/^[0-9a-f]{64}$/),
+      contributedPerEvents: bigintText,
+      createdAt: isoDate,
+      createdTx: z.string(),
+    }),
+  ),
+});
