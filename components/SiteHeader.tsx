@@ -9,6 +9,8 @@ const sections = [
   { href: "/foundation", label: "Foundation pledge" },
   { href: "/rewards", label: "Rewards" },
   { href: "/tokens", label: "Tokens" },
+  { href: "/stake", label: "Stake" },
+  { href: "/my-nodes", label: "My nodes" },
 ];
 
 export function SiteHeader() {
