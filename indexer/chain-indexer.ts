@@ -12,6 +12,7 @@ import { abortableSleep } from "./abortable-sleep";
 import { fetchLogRanges, withRetry, type FetchedRange, type LogRangeState } from "./sources/fetch-log-ranges";
 import { copyChainEvents } from "./store/copy-chain-events";
 import type { Sql } from "./store/database";
+import { readContributionSettings, writeDerivedState } from "./store/derived-state";
 import { recordFailure, recordSuccess } from "./store/indexer-status-store";
 import { linkHeartbeatsToNodes } from "./store/link-heartbeats";
 import { rollBackTo } from "./store/roll-back";
@@ -201,7 +202,7 @@ async function decodeBatch(
   });
 }
 
-/** Raw events, the nodes they change and the checkpoint, in one transaction: all or nothing. */
+/** Raw events, the nodes and other derived rows they change and the checkpoint, in one transaction: all or nothing. */
 async function writeBatch(
   sql: Sql,
   client: PublicClient,
@@ -217,6 +218,7 @@ async function writeBatch(
     const id = BigInt(String(e.args.serviceNodeID));
     seeded.set(id, await withRetry(`seeded node ${id}`, () => readSeededNode(client, e.address as Address, e, seedingTransactions), { signal }));
   }
+  const contributionSettings = await readContributionSettings(client, events, signal);
   await sql.begin(async (tx) => {
     await copyChainEvents(tx, chainId, events);
     if (nodeEvents.length > 0) {
@@ -231,6 +233,7 @@ async function writeBatch(
       await saveServiceNodes(tx, [...nodes.values()].filter((n) => ids.includes(n.id)), registered);
       if (registered.size > 0) await linkHeartbeatsToNodes(tx, [...registered]);
     }
+    await writeDerivedState(tx, events, contributionSettings);
     await tx`
       INSERT INTO "IndexedBlock" ("chainId", number, hash, timestamp)
       VALUES (${chainId}, ${end.number}, ${end.hash}, ${new Date(Number(end.timestamp) * 1000)})

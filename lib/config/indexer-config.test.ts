@@ -33,6 +33,12 @@ describe("readIndexerConfig", () => {
     expect(() => readIndexerConfig({ ...valid, LOG_CONCURRENCY: "2.5" })).toThrow(/LOG_CONCURRENCY="2.5": must be a whole number/);
   });
 
+  it("takes an optional http(s) alert webhook and refuses anything else", () => {
+    expect(readIndexerConfig(valid).alertWebhookUrl).toBeUndefined();
+    expect(readIndexerConfig({ ...valid, ALERT_WEBHOOK_URL: "https://hooks.example/pledge" }).alertWebhookUrl).toBe("https://hooks.example/pledge");
+    expect(() => readIndexerConfig({ ...valid, ALERT_WEBHOOK_URL: "mailto:desk@example.org" })).toThrow(/ALERT_WEBHOOK_URL="mailto:desk@example.org": must be a http or https URL/);
+  });
+
   it("names every bad or missing variable in one error", () => {
     const env = { ...valid, RPC_URL: "ftp://x", START_BLOCK: "-3", FOUNDATION_ADDRESSES: "0x12,nope" } as Record<string, string | undefined>;
     delete env.SESH_ADDRESS;

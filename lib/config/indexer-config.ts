@@ -30,6 +30,8 @@ const indexerEnvSchema = z.object({
   LOG_CONCURRENCY: positiveIntSchema(32).default(4),
   POLL_INTERVAL_MS: positiveIntSchema(3_600_000).default(2_000),
   HEARTBEAT_INTERVAL_MS: positiveIntSchema(3_600_000).default(30_000),
+  /** where governance alerts are POSTed as JSON (the 9%/10% pledge lines, entities over a third) */
+  ALERT_WEBHOOK_URL: urlSchema(["http", "https"]).optional(),
 });
 
 export type IndexerConfig = ReturnType<typeof readIndexerConfig>;
@@ -56,5 +58,6 @@ export function readIndexerConfig(env: Record<string, string | undefined> = proc
     logConcurrency: parsed.LOG_CONCURRENCY,
     pollIntervalMs: parsed.POLL_INTERVAL_MS,
     heartbeatIntervalMs: parsed.HEARTBEAT_INTERVAL_MS,
+    alertWebhookUrl: parsed.ALERT_WEBHOOK_URL,
   };
 }
