@@ -129,7 +129,7 @@ export default async function NodesPage({ searchParams }: { searchParams: Promis
       </form>
 
       <p className="result-count" data-testid="node-count" aria-live="polite">
-        {page.total.toLocaleString("en-US")} node{page.total === 1 ? "" : "s"}{filtered ? " match" : ""}
+        <span data-testid="node-total">{page.total.toLocaleString("en-US")}</span> node{page.total === 1 ? "" : "s"}{filtered ? " match" : ""}
         {page.total > 0 ? <> · page {query.page} of {pages}</> : null}
       </p>
 
