@@ -9,6 +9,7 @@ import { listNodeFilterOptions, listNodes } from "../../lib/db/node-list-queries
 import { countryName } from "../../lib/format/country-name";
 import { NODE_STATUSES, NodeListQueryError, nodeListSearch, PAGE_SIZES, parseNodeListQuery, type NodeListQuery, type NodeSort } from "../../lib/nodes/node-list-query";
 import { nodeListColumns } from "../../lib/tables/node-list-columns";
+import { cachedRead, PAGE_READ_TTL_MS } from "../../lib/db/cached-read";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Nodes" };
@@ -38,7 +39,10 @@ export default async function NodesPage({ searchParams }: { searchParams: Promis
     );
   }
   const config = readWebConfig();
-  const [page, options] = await Promise.all([listNodes(query, config.foundationAddresses), listNodeFilterOptions()]);
+  const [page, options] = await Promise.all([
+    cachedRead(`nodes:${JSON.stringify(query)}`, PAGE_READ_TTL_MS, () => listNodes(query, config.foundationAddresses)),
+    cachedRead("node-filter-options", PAGE_READ_TTL_MS, listNodeFilterOptions),
+  ]);
   const pages = Math.max(1, Math.ceil(page.total / query.size));
   const columns = nodeListColumns.filter((c) => SHOWN.has(c.key));
   const search = nodeListSearch(query);
