@@ -48,6 +48,7 @@ export default async function NodesPage({ searchParams }: { searchParams: Promis
   const search = nodeListSearch(query);
   const filtered = Boolean(query.status || query.operator || query.country || query.provider || query.version || query.contributors || query.foundation || query.q);
 
+  const sortedColumn = Object.entries(SORTABLE).find(([, sort]) => sort === query.sort)?.[0];
   const sortHeader = (key: string, header: string) => {
     const sort = SORTABLE[key];
     if (!sort) return header;
@@ -156,6 +157,7 @@ export default async function NodesPage({ searchParams }: { searchParams: Promis
           last_uptime_proof: (r) => (r.lastUptimeProof ? <time dateTime={r.lastUptimeProof.toISOString()}>{r.lastUptimeProof.toISOString().slice(5, 16).replace("T", " ")}</time> : "—"),
         }}
         headerRender={sortHeader}
+        sorted={sortedColumn ? { key: sortedColumn, dir: query.dir } : undefined}
       />
 
       <nav className="pagination" aria-label="Pages">
