@@ -52,8 +52,8 @@ test("the node list filters, sorts and pages through the nodes the database hold
   expect(number(await page.getByTestId("node-total").textContent())).toBe(all!.n);
 
   // Filters go through the form into the URL.
-  await page.getByLabel("Status").selectOption("active");
-  await page.getByLabel("Country").selectOption(country);
+  await page.locator("select[name=status]").selectOption("active");
+  await page.locator("select[name=country]").selectOption(country);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`status=active.*country=${country}`));
   const ids = await sql<{ id: string; staked: string }[]>`
