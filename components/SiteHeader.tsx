@@ -5,6 +5,12 @@ const sections = [
   { href: "/", label: "Overview" },
   { href: "/nodes", label: "Nodes" },
   { href: "/distribution", label: "Distribution" },
+  { href: "/operators", label: "Operators" },
+  { href: "/foundation", label: "Foundation pledge" },
+  { href: "/rewards", label: "Rewards" },
+  { href: "/tokens", label: "Tokens" },
+  { href: "/stake", label: "Stake" },
+  { href: "/my-nodes", label: "My nodes" },
 ];
 
 export function SiteHeader() {
