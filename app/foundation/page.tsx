@@ -12,7 +12,7 @@ import { formatAge } from "../../lib/format/relative-time";
 import { formatSesh } from "../../lib/format/sesh-amount";
 import { attributionForChain } from "../../lib/governance/attribution-for-chain";
 import { ratio } from "../../lib/governance/concentration-metrics";
-import { breachPeriods, utcDay } from "../../lib/governance/pledge-series";
+import { breachPeriods, causingChanges, utcDay } from "../../lib/governance/pledge-series";
 import { flowTotals } from "../../lib/governance/transparency-report";
 
 export const dynamic = "force-dynamic";
@@ -108,9 +108,9 @@ export default async function FoundationPage() {
                 {periods.map((p) => (
                   <tr key={p.start.block.toString()} id={`day-${utcDay(p.start.time)}`}>
                     <td>{stamp(p.start.time)}<br /><span className="stat-hint">{p.start.foundationNodes} of {p.start.totalNodes} nodes</span></td>
-                    <td>{[...new Set(p.start.changes.map((c) => c.tx))].map((tx) => <div key={tx}><TxLink hash={tx} block={p.start.block} /></div>)}</td>
+                    <td>{[...new Set(causingChanges(p.start.changes).map((c) => c.tx))].map((tx) => <div key={tx}><TxLink hash={tx} block={p.start.block} /></div>)}</td>
                     <td>{p.end ? <>{stamp(p.end.time)}<br /><span className="stat-hint">{p.end.foundationNodes} of {p.end.totalNodes} nodes</span></> : <strong>still above</strong>}</td>
-                    <td>{p.end ? [...new Set(p.end.changes.map((c) => c.tx))].map((tx) => <div key={tx}><TxLink hash={tx} block={p.end!.block} /></div>) : "—"}</td>
+                    <td>{p.end ? [...new Set(causingChanges(p.end.changes).map((c) => c.tx))].map((tx) => <div key={tx}><TxLink hash={tx} block={p.end!.block} /></div>) : "—"}</td>
                     <td className="num">{p.days}</td>
                     <td className="num">{pct(p.peakFoundationNodes, p.peakTotalNodes)} ({p.peakFoundationNodes} of {p.peakTotalNodes})</td>
                   </tr>
