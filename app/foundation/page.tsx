@@ -12,7 +12,7 @@ import { formatAge } from "../../lib/format/relative-time";
 import { formatSesh } from "../../lib/format/sesh-amount";
 import { attributionForChain } from "../../lib/governance/attribution-for-chain";
 import { ratio } from "../../lib/governance/concentration-metrics";
-import { breachPeriods, utcDay } from "../../lib/governance/pledge-series";
+import { breachPeriods, causingChanges, utcDay } from "../../lib/governance/pledge-series";
 import { flowTotals } from "../../lib/governance/transparency-report";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +20,24 @@ export const metadata: Metadata = { title: "Foundation pledge" };
 
 const pct = (part: number | bigint, whole: number | bigint) => `${(ratio(BigInt(part), BigInt(whole)) * 100).toFixed(2)}%`;
 const n = (v: number) => v.toLocaleString("en-US");
+/** A block's transactions: the first few, the rest behind a disclosure (a burst can be dozens). */
+function TxList({ hashes, block }: { hashes: string[]; block: bigint }) {
+  const unique = [...new Set(hashes)];
+  const shown = unique.slice(0, 3);
+  const more = unique.slice(3);
+  return (
+    <>
+      {shown.map((tx) => <div key={tx}><TxLink hash={tx} block={block} /></div>)}
+      {more.length > 0 ? (
+        <details className="tx-more">
+          <summary>{more.length} more in block {block.toString()}</summary>
+          {more.map((tx) => <div key={tx}><TxLink hash={tx} block={block} /></div>)}
+        </details>
+      ) : null}
+    </>
+  );
+}
+
 const stamp = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
 
 export default async function FoundationPage() {
@@ -39,7 +57,7 @@ export default async function FoundationPage() {
   const contributed = data.nodes.filter((x) => x.role === "contributor");
 
   return (
-    <>
+    <div className="governance">
       <h1>The foundation&apos;s 10% pledge</h1>
       <p className="lede">
         The Session Technology Foundation pledges never to operate more than 10% of the network&apos;s nodes. Here is that share now and on every
@@ -108,9 +126,9 @@ export default async function FoundationPage() {
                 {periods.map((p) => (
                   <tr key={p.start.block.toString()} id={`day-${utcDay(p.start.time)}`}>
                     <td>{stamp(p.start.time)}<br /><span className="stat-hint">{p.start.foundationNodes} of {p.start.totalNodes} nodes</span></td>
-                    <td>{[...new Set(p.start.changes.map((c) => c.tx))].map((tx) => <div key={tx}><TxLink hash={tx} block={p.start.block} /></div>)}</td>
+                    <td><TxList hashes={causingChanges(p.start.changes).map((c) => c.tx)} block={p.start.block} /></td>
                     <td>{p.end ? <>{stamp(p.end.time)}<br /><span className="stat-hint">{p.end.foundationNodes} of {p.end.totalNodes} nodes</span></> : <strong>still above</strong>}</td>
-                    <td>{p.end ? [...new Set(p.end.changes.map((c) => c.tx))].map((tx) => <div key={tx}><TxLink hash={tx} block={p.end!.block} /></div>) : "—"}</td>
+                    <td>{p.end ? <TxList hashes={causingChanges(p.end.changes).map((c) => c.tx)} block={p.end.block} /> : "—"}</td>
                     <td className="num">{p.days}</td>
                     <td className="num">{pct(p.peakFoundationNodes, p.peakTotalNodes)} ({p.peakFoundationNodes} of {p.peakTotalNodes})</td>
                   </tr>
@@ -220,6 +238,6 @@ export default async function FoundationPage() {
           <a href="/api/foundation/report?format=json" data-testid="report-json">JSON</a> · <Link href="/operators">Operators and concentration</Link>
         </p>
       </section>
-    </>
+    </div>
   );
 }

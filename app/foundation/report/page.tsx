@@ -26,7 +26,7 @@ export default async function FoundationReportPage() {
   const figures = transparencyReport({ live: data.live, attribution, periods: breachPeriods(data.transitions, data.history), nodes: data.nodes, flows: data.flows });
   const generated = new Date();
   return (
-    <article className="report">
+    <article className="report governance">
       <h1>Foundation transparency report</h1>
       <p className="lede">
         {attribution.foundation.name}: share of the Session Network&apos;s nodes against the pledge to operate at most 10%. Generated{" "}
