@@ -257,7 +257,7 @@ test("opens a multi-contributor node and a second wallet fills it, refused first
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const other = await context.newPage();
   try {
-    await openWithWallet(other, "/stake", { privateKey: contributor.privateKey });
+    const contributorWallet = await openWithWallet(other, "/stake", { privateKey: contributor.privateKey });
     const row = other.getByTestId(`contract-${contract}`);
     await expect(row.getByTestId("contract-status")).toHaveText("Open for contributions", { timeout: 60_000 });
     await expect(row.getByTestId("contract-remaining")).toContainText(seshText(half).replace(/\B(?=(\d{3})+(?!\d))/g, ","));
@@ -275,6 +275,19 @@ test("opens a multi-contributor node and a second wallet fills it, refused first
     await amount.fill(seshText(half));
     await contribute.getByRole("button", { name: /^Approve/ }).click();
     await expect(other.getByTestId("contribute-form-approve")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+    // The owner pauses staking between the page's check and the mining: the transaction reverts.
+    const pausable = parseAbi(["function pause()", "function unpause()"]);
+    contributorWallet.beforeNextSend(() => sendAs(deployment.owner, deployment.addresses.serviceNodeRewards, pausable, "pause", []));
+    try {
+      await contribute.getByRole("button", { name: "Contribute" }).click();
+      const reverted = other.getByTestId("contribute-form-contribute-error");
+      await expect(reverted).toHaveAttribute("data-kind", "reverted", { timeout: 30_000 });
+      await expect(reverted).toContainText("The transaction was mined but failed, so nothing changed");
+      await expect(reverted).toContainText("paused");
+      await shoot(other, "reverted");
+    } finally {
+      await sendAs(deployment.owner, deployment.addresses.serviceNodeRewards, pausable, "unpause", []);
+    }
     await contribute.getByRole("button", { name: "Contribute" }).click();
     await expect(other.getByTestId("contribute-form-contribute")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
     // Filled: it registers itself and leaves the list; both wallets now have a node.
