@@ -98,17 +98,20 @@ test("registers a solo node end to end, explaining each refusal on the way, unti
   if ((await seshBalance(operatorAddress)) < stake) {
     await sendAs(deployment.funding.operators[0]!, deployment.addresses.sesh, erc20Abi, "transfer", [operatorAddress, stake]);
   }
+  // No allowance left from an earlier run: the first refusal below is the missing approval.
+  await sendAs(operatorAddress, deployment.addresses.sesh, erc20Abi, "approve", [deployment.addresses.serviceNodeRewards, 0n]);
   const output = await prepareRegistration(operatorAddress);
   const wallet = await openWithWallet(page, "/stake", { privateKey: operatorKey });
-  const textarea = page.getByLabel("Node registration output");
+  const solo = page.getByTestId("register-solo");
+  const textarea = solo.getByLabel("Node registration output");
 
   // A paste cut short is caught before anything is sent.
   await textarea.fill(output.replace(/pubkey_bls: ([0-9a-f]+)/, (_, h: string) => `pubkey_bls: ${h.slice(0, 100)}`));
-  await page.getByRole("button", { name: "Check" }).click();
+  await solo.getByRole("button", { name: "Check" }).click();
   await expect(page.getByTestId("registration-errors")).toContainText("The BLS public key must be 128 hex characters (64 bytes); it has 100.");
 
   await textarea.fill(output);
-  await page.getByRole("button", { name: "Check" }).click();
+  await solo.getByRole("button", { name: "Check" }).click();
   await expect(page.getByTestId("registration-summary")).toBeVisible();
 
   // Registering before approving: the simulation names the missing allowance, nothing is sent.
@@ -165,8 +168,9 @@ test("explains an empty wallet and a paused contract before sending", async ({ p
   test.setTimeout(120_000);
   const { deployment } = devnet();
   await openWithWallet(page, "/stake", { privateKey: emptyWalletKey });
-  await page.getByLabel("Node registration output").fill(await prepareRegistration(emptyWalletAddress));
-  await page.getByRole("button", { name: "Check" }).click();
+  const solo = page.getByTestId("register-solo");
+  await solo.getByLabel("Node registration output").fill(await prepareRegistration(emptyWalletAddress));
+  await solo.getByRole("button", { name: "Check" }).click();
   await page.getByRole("button", { name: "Approve exact amount" }).click();
   await expect(page.getByTestId("approve-status")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
   await page.getByRole("button", { name: "Register node" }).click();
