@@ -129,6 +129,9 @@ export async function startDevnet(opts: {
         FOUNDATION_ADDRESSES: foundation.join(","),
         // The devnet never reorgs by itself; tests that inject reorgs set their own depth.
         FINALITY_DEPTH: "0",
+        // Blocks here are dense (a 6-hour bucket of history each): start with a short range
+        // and let it grow, rather than one answer holding the whole history.
+        LOG_RANGE: "50",
         POLL_INTERVAL_MS: "1000",
         HEARTBEAT_INTERVAL_MS: "10000",
       },

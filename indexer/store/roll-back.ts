@@ -3,6 +3,7 @@ import { readSeededNode } from "../../lib/chain/read-seeded-node";
 import type { JsonArgValue } from "../../lib/events/decode-session-log";
 import { applyServiceNodeEvent, serviceNodeEventNames, type SeededNodeDetails, type ServiceNodeRecord } from "../../lib/staking/service-node-ledger";
 import type { Sql } from "./database";
+import { applyDerivedRollback, planDerivedRollback } from "./derived-state";
 import { linkHeartbeatsToNodes } from "./link-heartbeats";
 import { saveServiceNodes } from "./service-node-store";
 
@@ -17,8 +18,8 @@ interface StoredNodeEvent {
 
 /**
  * Undoes everything indexed after block `fork` (a reorg replaced those blocks): their raw
- * events and block hashes go, and every node they touched is rebuilt from its events up to the
- * fork. Derived state is a fold of raw events, so replaying them is the rollback.
+ * events and block hashes go, and every node and other derived row they touched is rebuilt from
+ * its events up to the fork. Derived state is a fold of raw events, so replaying them is the rollback.
  */
 export async function rollBackTo(sql: Sql, client: PublicClient, chainId: number, fork: bigint): Promise<{ removedEvents: number; rebuiltNodes: number }> {
   const touched = (
@@ -43,6 +44,8 @@ export async function rollBackTo(sql: Sql, client: PublicClient, chainId: number
     applyServiceNodeEvent(nodes, { eventName: e.eventName, args: e.args, blockNumber: e.blockNumber, blockTime: e.blockTime, txHash: e.txHash }, seeded.get(String(e.args.serviceNodeID)));
   }
 
+  const derived = await planDerivedRollback(sql, client, chainId, fork);
+
   return sql.begin(async (tx) => {
     const removed = await tx`DELETE FROM "ChainEvent" WHERE "chainId" = ${chainId} AND "blockNumber" > ${fork}`;
     await tx`DELETE FROM "IndexedBlock" WHERE "chainId" = ${chainId} AND number > ${fork}`;
@@ -50,6 +53,7 @@ export async function rollBackTo(sql: Sql, client: PublicClient, chainId: number
     await tx`DELETE FROM "ServiceNode" WHERE id = ANY(${touched}::bigint[])`;
     await saveServiceNodes(tx, [...nodes.values()], new Set(nodes.keys()));
     await linkHeartbeatsToNodes(tx, [...nodes.keys()]);
+    await applyDerivedRollback(tx, derived);
     const [kept] = await tx<{ hash: string }[]>`SELECT hash FROM "IndexedBlock" WHERE "chainId" = ${chainId} AND number = ${fork}`;
     if (kept) {
       await tx`UPDATE "IndexerCheckpoint" SET "blockNumber" = ${fork}, "blockHash" = ${kept.hash}, "updatedAt" = now() WHERE "chainId" = ${chainId}`;
