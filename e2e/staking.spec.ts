@@ -155,6 +155,11 @@ test("registers a solo node end to end, explaining each refusal on the way, unti
   await expect(page.getByTestId(`exit-status-${nodeId}-error`)).toContainText(`Node #${nodeId} is too young to exit`);
   await shoot(page, "my-nodes-new");
 
+  // The explorer's own page of the node shows it with the key the operator pasted.
+  await row.getByRole("link", { name: `#${nodeId}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/nodes/${nodeId}$`));
+  await expect(page.getByTestId("ed25519-key")).toHaveText(/pubkey_ed25519: ([0-9a-f]{64})/.exec(output)![1]!);
+
   const sql = postgres(e2eStack.databaseUrl, { max: 1 });
   try {
     const [node] = await sql<{ operator: string; state: string }[]>`SELECT operator, state FROM "ServiceNode" WHERE id = ${nodeId!}`;
