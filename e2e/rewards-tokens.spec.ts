@@ -103,6 +103,7 @@ test("/rewards shows the pool and the rewards contract as the chain has them, an
   expect(differences.length).toBeGreaterThanOrEqual(6);
   expect(differences.every((d) => d.trim() === "0")).toBe(true);
   await expect(page.getByTestId("recipients-table").locator("tbody tr")).toHaveCount(25);
+  const topRecipient = await page.getByTestId("recipients-table").locator("tbody tr th a").first().getAttribute("title");
   await expect(page.getByTestId("liquidations-table").locator("tbody tr").first()).toBeVisible();
 
   // The series CSV is the table behind the charts; its totals are the page's all-time totals.
@@ -124,6 +125,12 @@ test("/rewards shows the pool and the rewards contract as the chain has them, an
   expect(((await bad.json()) as { error: string }).error).toContain("period must be one of");
   await page.goto("/rewards?bucket=hour");
   await expect(page.getByTestId("bad-params")).toContainText("bucket must be one of day, week, month");
+
+  // One recipient over time: its own series and nodes.
+  await page.goto(`/rewards?period=all&recipient=${topRecipient}`);
+  await expect(page.getByTestId("recipient-section")).toBeVisible();
+  await expect(page.getByTestId("recipient-nodes-table").locator("tbody tr").first()).toBeVisible();
+  await page.screenshot({ path: "test-results/rewards-recipient-desktop.png", fullPage: true });
 
   await page.goto("/rewards");
   await page.screenshot({ path: "test-results/rewards-desktop.png", fullPage: true });
