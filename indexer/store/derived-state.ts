@@ -28,13 +28,22 @@ const isTransfer = (e: IndexedEvent) => e.contract === "SESH" && e.eventName ===
 const isRewardEvent = (e: IndexedEvent) => e.contract === "ServiceNodeRewards" && rewardAccountEventNames.has(e.eventName);
 const isContractCreation = (e: IndexedEvent) => e.contract === "ServiceNodeContributionFactory" && e.eventName === "NewServiceNodeContributionContract";
 
+// Reads of contract settings in flight at once: a backfill meets thousands of contracts.
+const settingsReadConcurrency = 16;
+
 /** Reads, before the batch's transaction opens, the settings of every contribution contract the events create. */
 export async function readContributionSettings(client: PublicClient, events: IndexedEvent[], signal?: AbortSignal): Promise<ContributionContractSettings> {
+  const creations = events.filter(isContractCreation);
   const settings: ContributionContractSettings = new Map();
-  for (const e of events.filter(isContractCreation)) {
-    const address = String(e.args.contributorContract);
-    settings.set(address, await withRetry(`contribution contract ${address}`, () => readContributionContract(client, e), { signal }));
-  }
+  let next = 0;
+  const worker = async () => {
+    while (next < creations.length) {
+      const e = creations[next++]!;
+      const address = String(e.args.contributorContract);
+      settings.set(address, await withRetry(`contribution contract ${address}`, () => readContributionContract(client, e), { signal }));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(settingsReadConcurrency, creations.length) }, worker));
   return settings;
 }
 

@@ -28,7 +28,7 @@ export function contributionSettingsFromCalldata(input: `0x${string}`, ed25519Pu
 /**
  * What a contribution contract was constructed with. The settings come from the factory's
  * deploying transaction (any node serves it), else from the contract's views at the creation
- * block; the staking requirement and contributor limit are immutables, readable at any block.
+ * block (or the head); the staking requirement and contributor limit are immutables, readable at any block.
  */
 export async function readContributionContract(
   client: PublicClient,
@@ -47,13 +47,16 @@ export async function readContributionContract(
   const fromInput = tx.to?.toLowerCase() === created.address.toLowerCase()
     ? contributionSettingsFromCalldata(tx.input, BigInt(String(created.args.serviceNodePubkey)))
     : undefined;
-  const settings = fromInput ?? (await readSettingsAt(read, created.blockNumber));
+  // A node without the creation block's state (not an archive, or pruned) answers for the head:
+  // the Update* events after creation set these settings outright, so folding them over the
+  // head's values still ends at the contract's current settings.
+  const settings = fromInput ?? (await readSettingsAt(read, created.blockNumber).catch(() => readSettingsAt(read)));
   return { ...settings, stakingRequirement, maxContributors: Number(maxContributors) };
 }
 
 async function readSettingsAt(
   read: (functionName: "blsPubkey" | "serviceNodeParams" | "getReserved" | "manualFinalize", blockNumber?: bigint) => Promise<never>,
-  blockNumber: bigint,
+  blockNumber?: bigint,
 ): Promise<ConstructorSettings> {
   const [key, params, reserved, manualFinalize] = await Promise.all([
     read("blsPubkey", blockNumber) as Promise<readonly [bigint, bigint]>,
