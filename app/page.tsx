@@ -1,8 +1,15 @@
+import { NetworkSeriesChart } from "../components/charts/NetworkSeriesChart";
+import { DownloadLinks } from "../components/DownloadLinks";
+import { TxLink } from "../components/EvidenceLinks";
 import { FoundationGauge } from "../components/FoundationGauge";
 import { FreshnessPanel } from "../components/FreshnessPanel";
 import { StatCard } from "../components/StatCard";
 import { readWebConfig } from "../lib/config/web-config";
-import { getNetworkOverview, isStale } from "../lib/db/overview-queries";
+import { getNetworkOverview, getSupplyFacts, isStale, listDailyNodeDeltas } from "../lib/db/overview-queries";
+import { dailyNetworkSeries, lastDays } from "../lib/domain/daily-network-series";
+import { formatShare } from "../lib/domain/largest-share";
+import { OVERVIEW_SERIES_DAYS } from "../lib/nodes/overview-series";
+import { genesisAllocation, SESH_UNIT } from "../lib/tokenomics/genesis-allocation";
 import { formatAge } from "../lib/format/relative-time";
 import { formatSesh } from "../lib/format/sesh-amount";
 
@@ -10,8 +17,15 @@ export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
   const config = readWebConfig();
-  const overview = await getNetworkOverview(config.foundationAddresses);
   const now = new Date();
+  const window = lastDays(now, OVERVIEW_SERIES_DAYS);
+  const [overview, supply, deltas] = await Promise.all([getNetworkOverview(config.foundationAddresses), getSupplyFacts(now), listDailyNodeDeltas()]);
+  const series = dailyNetworkSeries(deltas, window.from, window.to);
+  // Prefer the supply the indexed mints show; the fixed 240M maximum otherwise.
+  const totalSupply = supply.indexedSupply ?? genesisAllocation().maxSupply;
+  const stakedShare = totalSupply > 0n ? Number((overview.totalStaked * 1_000_000n) / totalSupply) / 1_000_000 : 0;
+  // The pool pays 15.1% a year of its balance (simple rate, recomputed at each release).
+  const poolYearly = (supply.pool.balance * 151n) / 1000n;
   const stale = isStale(overview.freshness, now);
   const { nodes } = overview;
   const n = (v: number) => v.toLocaleString("en-US");
@@ -39,12 +53,29 @@ export default async function OverviewPage() {
         <StatCard label="Active nodes" value={n(nodes.active)} testId="active-node-count" hint={`${n(nodes.registered)} registered on chain`} />
         <StatCard label="Decommissioned" value={n(nodes.decommissioned)} testId="decommissioned-node-count" hint="funded, not serving: no valid uptime proof" />
         <StatCard label="Awaiting exit" value={n(nodes.awaitingExit)} testId="exiting-node-count" hint="exit requested, stake still locked" />
-        <StatCard label="No heartbeat" value={n(nodes.withoutHeartbeat)} testId="no-heartbeat-count" hint={`${n(nodes.staleProofs)} active with a stale uptime proof`} />
+        <StatCard label="No heartbeat" value={n(nodes.withoutHeartbeat)} testId="no-heartbeat-count" hint="registered on chain, absent from the network's heartbeats" />
         <StatCard
           label="Total staked"
-          value={formatSesh(overview.totalStaked, { fractionDigits: 0 })}
+          value={<>{formatSesh(overview.totalStaked, { fractionDigits: 0, unit: false })} <span className="stat-unit">SESH</span></>}
           testId="total-staked"
-          hint="in nodes registered on chain"
+          hint={<span data-testid="staked-share">{formatShare(stakedShare)} of the {formatSesh(totalSupply, { fractionDigits: 0 })} supply{supply.indexedSupply === null ? " (fixed maximum; no mint indexed)" : ""}</span>}
+        />
+        <StatCard
+          label="Stale uptime proofs"
+          value={n(nodes.staleProofs)}
+          testId="stale-proof-count"
+          hint="active nodes whose last proof is older than 2 h 5 min"
+        />
+        <StatCard
+          label="Reward pool"
+          value={<>{formatSesh(supply.pool.balance, { fractionDigits: 0, unit: false })} <span className="stat-unit">SESH</span></>}
+          testId="reward-pool-balance"
+          hint={
+            <>
+              releases {formatSesh(supply.pool.released30d, { fractionDigits: 0 })} in 30 days (15.1% a year ≈ {formatSesh(poolYearly / 365n, { fractionDigits: 0 })} a day)
+              {supply.pool.lastRelease ? <>; last <TxLink hash={supply.pool.lastRelease.txHash} /></> : null}
+            </>
+          }
         />
       </div>
 
@@ -71,6 +102,18 @@ export default async function OverviewPage() {
         </section>
         <FreshnessPanel freshness={overview.freshness} now={now} />
       </div>
+
+      <div className="two-col section" style={{ gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)" }}>
+        <section className="card" aria-labelledby="node-series-heading">
+          <h2 id="node-series-heading">Registered nodes, {OVERVIEW_SERIES_DAYS} days</h2>
+          <NetworkSeriesChart points={series.map((p) => ({ day: p.day, value: p.nodes }))} label="Registered nodes" unit="nodes" />
+        </section>
+        <section className="card" aria-labelledby="stake-series-heading">
+          <h2 id="stake-series-heading">Total staked, {OVERVIEW_SERIES_DAYS} days</h2>
+          <NetworkSeriesChart points={series.map((p) => ({ day: p.day, value: Number(p.staked / SESH_UNIT) }))} label="Total staked" unit="SESH" />
+        </section>
+      </div>
+      <DownloadLinks href="/api/overview?table=daily" label="nodes and stake per day" />
     </>
   );
 }

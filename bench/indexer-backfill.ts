@@ -1,58 +1,105 @@
-// npm run bench:indexer [-- <nodes>]: the devnet history for <nodes> nodes (default 20,000; made
-// once, then reused from .data/), backfilled by the chain indexer into an empty database.
-// Prints events/s, blocks/s, peak RSS and database size.
+// npm run bench:indexer [-- <nodes>]: the devnet history for <nodes> nodes (default 20,000),
+// backfilled by the chain indexer into an empty database. Prints events/s, blocks/s, the
+// indexer's peak RSS and the database size.
+//
+// The history is written once and kept under .data/, keyed by seed, size and a digest of the
+// scenario's sources, so reruns skip straight to the backfill. The indexer runs in its own
+// process (bench/indexer-backfill-worker.ts) so that its peak RSS is its own; BENCH_CPU_PROF=<dir>
+// writes a V8 CPU profile of it there.
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createPublicClient, http, type PublicClient } from "viem";
-import { readIndexerConfig } from "../lib/config/indexer-config";
-import { applyMigrations } from "../lib/db/apply-migrations";
+import { readdir, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
 import { startDevnet } from "../devnet/start-devnet";
 import { startLocalPostgres } from "../devnet/local-postgres";
 import { findFreePort } from "../devnet/port-check";
-import { runChainIndexer } from "../indexer/chain-indexer";
-import { connectDatabase } from "../indexer/store/database";
+import { applyMigrations } from "../lib/db/apply-migrations";
+import { processCpuSeconds } from "./process-cpu-time";
 
 const nodeCount = Number(process.argv[2] ?? 20_000);
-const dataDir = `.data/bench-devnet-${nodeCount}`;
-console.log(existsSync(dataDir) ? `reusing the devnet in ${dataDir}` : `writing the devnet history for ${nodeCount} nodes (minutes)`);
+if (!Number.isInteger(nodeCount) || nodeCount < 10) throw new Error(`bench:indexer: node count must be an integer >= 10, got ${process.argv[2]}`);
+const seed = "bench";
+
+/** Changes whenever the scenario or the contracts change: a stale cached chain is never reused. */
+async function scenarioDigest(): Promise<string> {
+  const hash = createHash("sha256");
+  for (const dir of ["devnet/scenario", "contracts"]) {
+    for (const file of (await readdir(dir)).filter((f) => /\.(ts|sol)$/.test(f) && !f.endsWith(".test.ts")).sort()) {
+      hash.update(file).update(await readFile(path.join(dir, file)));
+    }
+  }
+  return hash.digest("hex").slice(0, 10);
+}
+
+const dataDir = `.data/bench-devnet-${seed}-${nodeCount}-${await scenarioDigest()}`;
+console.log(existsSync(path.join(dataDir, "devnet.json")) ? `reusing the devnet history in ${dataDir}` : `writing the devnet history for ${nodeCount} nodes into ${dataDir} (minutes)`);
+const historyStarted = Date.now();
 const devnet = await startDevnet({
   dataDir,
   rpcPort: await findFreePort(),
   oxendPort: await findFreePort(),
-  scenario: { seed: "bench", nodeCount, months: 6, foundationShare: 0.085, blockSeconds: 3_600 },
+  // No live blocks during the run: the backfill target stays put.
+  scenario: { seed, nodeCount, months: 6, foundationShare: 0.085, blockSeconds: 24 * 3_600 },
   log: (line) => console.log(line),
 });
-const pg = await startLocalPostgres({ dataDir: ".data/bench-postgres", port: await findFreePort(), database: `bench_${Date.now()}` });
-await applyMigrations(pg.databaseUrl);
-const config = readIndexerConfig({ ...devnet.env, DATABASE_URL: pg.databaseUrl, LOG_RANGE: "2000" });
-const sql = connectDatabase(config.databaseUrl, 6);
-const client = createPublicClient({ transport: http(config.rpcUrl, { maxResponseBodySize: 512 * 1024 * 1024, timeout: 120_000 }) }) as PublicClient;
+console.log(`devnet ready in ${((Date.now() - historyStarted) / 1000).toFixed(0)} s`);
 
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-const controller = new AbortController();
-let events = 0;
-const started = performance.now();
-await runChainIndexer({
-  config,
-  sql,
-  client,
-  signal: controller.signal,
-  onProgress: (p) => (events += p.events),
-  onCaughtUp: (block) => block >= devnet.historyEndBlock && controller.abort(),
-  onError: (e) => {
-    console.error(e);
-    controller.abort();
-  },
-});
-const seconds = (performance.now() - started) / 1000;
-clearInterval(sampler);
-const [size] = await sql<{ bytes: string }[]>`SELECT pg_database_size(current_database())::text AS bytes`;
-const blocks = Number(devnet.historyEndBlock - BigInt(config.startBlock) + 1n);
-console.log(
-  `backfill of ${events} events in ${blocks} blocks: ${seconds.toFixed(1)} s, ${Math.round(events / seconds)} events/s, ` +
-    `${Math.round(blocks / seconds)} blocks/s, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB (indexer and devnet tooling in one process), ` +
-    `database ${(Number(size!.bytes) / 1024 / 1024).toFixed(0)} MB`,
-);
-await sql.end();
-await pg.stop();
-await devnet.stop();
+const pg = await startLocalPostgres({ dataDir: ".data/bench-postgres", port: await findFreePort(), database: `bench_${Date.now()}` });
+try {
+  await applyMigrations(pg.databaseUrl);
+  const cpuProfDir = process.env.BENCH_CPU_PROF;
+  // Where the two cores went: anvil answering eth_getLogs, PostgreSQL writing, the indexer.
+  const chainMarker = path.join(dataDir, "chain-state.json");
+  const postgresMarker = path.resolve(".data/bench-postgres");
+  const cpuBefore = { chain: processCpuSeconds(chainMarker), postgres: processCpuSeconds(postgresMarker) };
+  const loadBefore = os.loadavg()[0]!;
+  const worker = spawn(
+    process.execPath,
+    [...(cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : []), "--import", "tsx", "bench/indexer-backfill-worker.ts"],
+    {
+      env: { ...process.env, ...devnet.env, DATABASE_URL: pg.databaseUrl, BENCH_HISTORY_END_BLOCK: devnet.historyEndBlock.toString() },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  let output = "";
+  worker.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => worker.once("exit", resolve));
+  if (code !== 0) throw new Error(`bench:indexer: the indexer exited with code ${code}: ${output.slice(-2_000)}`);
+  const result = JSON.parse(output.trim().split("\n").pop()!) as { events: number; seconds: number; maxRssBytes: number; cpuSeconds: number };
+
+  const cpu = {
+    chain: processCpuSeconds(chainMarker) - cpuBefore.chain,
+    postgres: processCpuSeconds(postgresMarker) - cpuBefore.postgres,
+  };
+  const sql = postgres(pg.databaseUrl, { max: 1, onnotice: () => {} });
+  const [size] = await sql<{ bytes: string }[]>`SELECT pg_database_size(current_database())::text AS bytes`;
+  await sql.end();
+  const blocks = Number(devnet.historyEndBlock - BigInt(devnet.env.START_BLOCK!) + 1n);
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+  console.log(
+    `backfill of ${result.events} events in ${blocks} blocks: ${result.seconds.toFixed(1)} s, ` +
+      `${Math.round(result.events / result.seconds)} events/s, ${Math.round(blocks / result.seconds)} blocks/s, ` +
+      `peak RSS ${mb(result.maxRssBytes)} MB (indexer process), database ${mb(Number(size!.bytes))} MB`,
+  );
+  console.log(
+    `CPU seconds during the backfill: indexer ${result.cpuSeconds.toFixed(1)}, anvil ${cpu.chain.toFixed(1)}, ` +
+      `PostgreSQL ${cpu.postgres.toFixed(1)} (2 cores: ${(2 * result.seconds).toFixed(1)} available; load average before the run ${loadBefore.toFixed(1)})`,
+  );
+} finally {
+  await dropBenchDatabase(pg.databaseUrl).catch(() => {});
+  await pg.stop();
+  await devnet.stop();
+}
+
+/** Each run starts from an empty database: drop it afterwards so runs do not pile up. */
+async function dropBenchDatabase(databaseUrl: string) {
+  const url = new URL(databaseUrl);
+  const name = url.pathname.slice(1);
+  url.pathname = "/postgres";
+  const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.end();
+}

@@ -3,8 +3,14 @@ import Link from "next/link";
 // Only pages that exist are links; the rest of the explorer is still to come.
 const sections = [
   { href: "/", label: "Overview" },
+  { href: "/nodes", label: "Nodes" },
+  { href: "/distribution", label: "Distribution" },
+  { href: "/operators", label: "Operators" },
+  { href: "/foundation", label: "Foundation pledge" },
   { href: "/rewards", label: "Rewards" },
   { href: "/tokens", label: "Tokens" },
+  { href: "/stake", label: "Stake" },
+  { href: "/my-nodes", label: "My nodes" },
 ];
 
 export function SiteHeader() {
@@ -16,11 +22,17 @@ export function SiteHeader() {
           <ul>
             {sections.map((s) => (
               <li key={s.href}>
-                <Link href={s.href} aria-current="page">{s.label}</Link>
+                <Link href={s.href}>{s.label}</Link>
               </li>
             ))}
           </ul>
         </nav>
+        {/* A plain GET form: search works without JavaScript and adds none to the page. */}
+        <form className="site-search" role="search" method="get" action="/search">
+          <label htmlFor="site-search-q" className="visually-hidden">Search nodes, addresses and transactions</label>
+          <input id="site-search-q" type="search" name="q" placeholder="Node id, key, address, tx or IP" required maxLength={200} />
+          <button type="submit">Search</button>
+        </form>
       </div>
     </header>
   );

@@ -8,7 +8,8 @@ export type ContractName =
   | "ServiceNodeContribution"
   | "ServiceNodeContributionFactory"
   | "RewardRatePool"
-  | "TokenVestingStaking";
+  | "TokenVestingStaking"
+  | "SeshTransferBatcher";
 
 /** A compiled contract from contracts/artifacts/ (run `npm run build:contracts` first). */
 export function loadArtifact(name: ContractName): { abi: Abi; bytecode: Hex } {

@@ -97,7 +97,9 @@ export async function startLocalChain(opts: {
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGINT");
-        setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+        // Writing a long history's state takes a while (GBs for the 20,000-node benchmark):
+        // killing it midway would leave a truncated state file.
+        setTimeout(() => child.kill("SIGKILL"), 180_000).unref();
       }),
   };
 }

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { startLocalChain } from "./local-chain";
+import { networkSignatureMethods } from "./node-simulator/network-signatures";
 import { startNodeSimulator } from "./node-simulator/run-node-simulator";
 import { bn254NetworkSigner } from "./scenario/bn254-network-signer";
 import { deployDevnetContracts } from "./scenario/deploy-devnet";
@@ -83,6 +84,12 @@ export async function startDevnet(opts: {
     const signer = bn254NetworkSigner({ seed: scenario.seed, chainId: DEVNET_CHAIN_ID, rewardsContract: deployment.addresses.serviceNodeRewards });
     const plannedByKey = new Map<string, PlannedNode>();
     for (const node of plan.nodes) plannedByKey.set(signer.nodeKeys(node.index).ed25519Pubkey.toString(16).padStart(64, "0"), node);
+    // The scenario's vesting wallets run nodes with keys past the plan's (see write-history.ts).
+    const vestingKeys = new Map<string, number>();
+    for (let v = 0; v < deployment.vesting.length; v++) {
+      const index = plan.nodes.length + 1_000 + v;
+      vestingKeys.set(signer.nodeKeys(index).ed25519Pubkey.toString(16).padStart(64, "0"), index);
+    }
 
     const simulator = await startNodeSimulator({
       client: clients.public,
@@ -91,6 +98,16 @@ export async function startDevnet(opts: {
       plannedNodeFor: (key) => plannedByKey.get(key),
       port: opts.oxendPort,
       stakingRequirement: plan.stakingRequirement,
+      extraMethods: (network, { tracker, syncNow }) =>
+        networkSignatureMethods({
+          network,
+          client: clients.public,
+          rewardsAddress: deployment.addresses.serviceNodeRewards,
+          signer,
+          keyIndexOf: (key) => plannedByKey.get(key)?.index ?? vestingKeys.get(key),
+          allNodes: () => [...tracker.nodes.values()],
+          syncNow,
+        }),
     });
     stops.push(simulator.stop);
     const live = runLiveNetwork({ clients, deployment, plan, blockSeconds: opts.scenario.blockSeconds, log: opts.log });
@@ -112,6 +129,9 @@ export async function startDevnet(opts: {
         FOUNDATION_ADDRESSES: foundation.join(","),
         // The devnet never reorgs by itself; tests that inject reorgs set their own depth.
         FINALITY_DEPTH: "0",
+        // Blocks here are dense (a 6-hour bucket of history each): start with a short range
+        // and let it grow, rather than one answer holding the whole history.
+        LOG_RANGE: "50",
         POLL_INTERVAL_MS: "1000",
         HEARTBEAT_INTERVAL_MS: "10000",
       },

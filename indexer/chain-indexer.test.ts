@@ -22,8 +22,8 @@ afterAll(async () => {
 });
 
 /** Indexes until the checkpoint reaches the chain's head, or until `stopAfterBatches`. */
-async function indexToHead(databaseUrl: string, opts: { logRange?: number; stopAfterBatches?: number; rpcUrl?: string } = {}): Promise<void> {
-  const config = readIndexerConfig(indexerEnvFor(fixture, databaseUrl, { LOG_RANGE: String(opts.logRange ?? 10_000), ...(opts.rpcUrl ? { RPC_URL: opts.rpcUrl } : {}) }));
+async function indexToHead(databaseUrl: string, opts: { logRange?: number; stopAfterBatches?: number; rpcUrl?: string; env?: Record<string, string> } = {}): Promise<void> {
+  const config = readIndexerConfig(indexerEnvFor(fixture, databaseUrl, { LOG_RANGE: String(opts.logRange ?? 10_000), ...(opts.rpcUrl ? { RPC_URL: opts.rpcUrl } : {}), ...opts.env }));
   const sql = connectDatabase(databaseUrl);
   const client = createPublicClient({ transport: http(config.rpcUrl) }) as PublicClient;
   const controller = new AbortController();
@@ -164,7 +164,8 @@ describe("runChainIndexer against the devnet contracts", () => {
     try {
       const db = await createTestDatabase();
       databases.push(db);
-      await indexToHead(db.url, { logRange: 60, rpcUrl: `http://127.0.0.1:${port}` });
+      // Short ranges, several in flight: many calls, failures landing in parallel requests.
+      await indexToHead(db.url, { logRange: 30, rpcUrl: `http://127.0.0.1:${port}`, env: { LOG_RANGE_MAX: "30", LOG_CONCURRENCY: "4" } });
       const flaky = connectDatabase(db.url);
       const fresh = await createTestDatabase();
       databases.push(fresh);

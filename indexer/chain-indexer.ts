@@ -9,7 +9,8 @@ import {
   type SeededNodeDetails,
 } from "../lib/staking/service-node-ledger";
 import { abortableSleep } from "./abortable-sleep";
-import { fetchLogsAdaptive, withRetry, type LogRangeState } from "./sources/fetch-logs-adaptive";
+import { fetchLogRanges, withRetry, type FetchedRange, type LogRangeState } from "./sources/fetch-log-ranges";
+import { copyChainEvents } from "./store/copy-chain-events";
 import type { Sql } from "./store/database";
 import { readContributionSettings, writeDerivedState } from "./store/derived-state";
 import { recordFailure, recordSuccess } from "./store/indexer-status-store";
@@ -82,7 +83,7 @@ export async function runChainIndexer(opts: {
   onCaughtUp?: (block: bigint) => void;
 }): Promise<void> {
   const { config, sql, client, signal } = opts;
-  const rangeState: LogRangeState = { range: config.logRange, minRange: 1, maxRange: config.logRangeMax };
+  const rangeState: LogRangeState = { range: config.logRange, minRange: 1, maxRange: config.logRangeMax, targetLogs: LOGS_PER_BATCH };
   const watched = await loadWatchedAddresses(sql, config);
   const [checkpoint] = await sql<{ blockNumber: bigint }[]>`
     SELECT "blockNumber" FROM "IndexerCheckpoint" WHERE "chainId" = ${config.chainId}`;
@@ -108,18 +109,27 @@ export async function runChainIndexer(opts: {
         await abortableSleep(config.pollIntervalMs, signal);
         continue;
       }
-      const { logs, toBlock } = await fetchLogsAdaptive(client, rangeState, {
-        addresses: [...watched.keys()] as Address[],
+      // Up to `target` every block is final: ranges are fetched ahead, in parallel, and written
+      // one atomic batch at a time in chain order. Reorgs are looked for again after the pass.
+      let statusAt = Date.now();
+      const ranges = fetchLogRanges(client, rangeState, {
+        addresses: () => [...watched.keys()] as Address[],
         fromBlock: next,
         toBlock: target,
+        concurrency: config.logConcurrency,
         signal,
       });
-      const events = await decodeBatch(client, watched, logs, toBlock, signal);
-      const endBlock = await withRetry(`eth_getBlockByNumber ${toBlock}`, () => client.getBlock({ blockNumber: toBlock }), { signal });
-      await writeBatch(sql, client, config.chainId, events, { number: toBlock, hash: endBlock.hash!, timestamp: endBlock.timestamp }, signal);
-      opts.onProgress?.({ fromBlock: next, toBlock, startBlock: runStart, targetBlock: target, events: events.length });
-      next = toBlock + 1n;
-      if (toBlock === target) await recordSuccess(sql, "chain", toBlock, head);
+      for await (const range of ranges) {
+        const events = await decodeBatch(client, watched, range, signal);
+        await writeBatch(sql, client, config.chainId, events, { number: range.toBlock, ...range.endBlock }, signal);
+        opts.onProgress?.({ fromBlock: range.fromBlock, toBlock: range.toBlock, startBlock: runStart, targetBlock: target, events: events.length });
+        next = range.toBlock + 1n;
+        if (Date.now() - statusAt > 5_000 || range.toBlock === target) {
+          await recordSuccess(sql, "chain", range.toBlock, head);
+          statusAt = Date.now();
+        }
+        if (signal.aborted) break;
+      }
     } catch (error) {
       if (signal.aborted) break;
       opts.onError?.(error);
@@ -129,56 +139,67 @@ export async function runChainIndexer(opts: {
   }
 }
 
+/** Logs per eth_getLogs answer the ranges adapt towards: each batch and the memory held stay bounded. */
+const LOGS_PER_BATCH = 10_000;
+
 /**
- * Decodes a batch in chain order. A factory event adds a contribution contract whose own logs
- * in the rest of the range were not asked for yet: fetch those before going on.
+ * Decodes a range in chain order. Contribution contracts the factory deployed in this range, or
+ * in an earlier one after this range was asked for, were not in its request: their logs are
+ * fetched now, in one more call.
  */
 async function decodeBatch(
   client: PublicClient,
   watched: Map<string, WatchedContract>,
-  logs: Log[],
-  toBlock: bigint,
+  range: FetchedRange,
   signal: AbortSignal,
 ): Promise<StoredEvent[]> {
-  const all = [...logs];
-  const newChildren: { address: Address; fromBlock: bigint }[] = [];
-  for (const log of logs) {
+  const all = range.logs;
+  for (const log of range.logs) {
     const contract = watched.get(log.address.toLowerCase());
     if (contract !== "ServiceNodeContributionFactory") continue;
     const decoded = decodeSessionLog(contract, log);
     if (decoded.eventName === "NewServiceNodeContributionContract") {
-      const child = String(decoded.args.contributorContract).toLowerCase() as Address;
-      watched.set(child, "ServiceNodeContribution");
-      newChildren.push({ address: child, fromBlock: log.blockNumber! });
+      watched.set(String(decoded.args.contributorContract).toLowerCase(), "ServiceNodeContribution");
     }
   }
-  for (const child of newChildren) {
-    const childLogs = await withRetry(`eth_getLogs ${child.address}`, () =>
-      client.getLogs({ address: child.address, fromBlock: child.fromBlock, toBlock }), { signal });
-    all.push(...childLogs);
+  const missing = [...watched.keys()].filter((address) => !range.addresses.has(address)) as Address[];
+  if (missing.length > 0) {
+    const childLogs = await withRetry(`eth_getLogs ${missing.length} new contracts ${range.fromBlock}-${range.toBlock}`, () =>
+      client.getLogs({ address: missing, fromBlock: range.fromBlock, toBlock: range.toBlock }), { signal });
+    if (childLogs.length > 0) {
+      all.push(...childLogs);
+      all.sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex! - b.logIndex! : a.blockNumber! < b.blockNumber! ? -1 : 1));
+    }
   }
-  all.sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex! - b.logIndex! : a.blockNumber! < b.blockNumber! ? -1 : 1));
 
   const blockTimes = new Map<bigint, Date>();
   for (const log of all) {
     // anvil and many RPCs put blockTimestamp on logs; otherwise ask for the block.
     const stamp = (log as Log & { blockTimestamp?: bigint | `0x${string}` }).blockTimestamp;
-    if (stamp !== undefined) blockTimes.set(log.blockNumber!, new Date(Number(BigInt(stamp)) * 1000));
+    if (stamp !== undefined && !blockTimes.has(log.blockNumber!)) blockTimes.set(log.blockNumber!, new Date(Number(BigInt(stamp)) * 1000));
   }
-  for (const number of new Set(all.map((l) => l.blockNumber!))) {
-    if (blockTimes.has(number)) continue;
-    const block = await withRetry(`eth_getBlockByNumber ${number}`, () => client.getBlock({ blockNumber: number }), { signal });
-    blockTimes.set(number, new Date(Number(block.timestamp) * 1000));
+  const unstamped = [...new Set(all.map((l) => l.blockNumber!))].filter((number) => !blockTimes.has(number));
+  for (let i = 0; i < unstamped.length; i += 8) {
+    await Promise.all(unstamped.slice(i, i + 8).map(async (number) => {
+      const block = await withRetry(`eth_getBlockByNumber ${number}`, () => client.getBlock({ blockNumber: number }), { signal });
+      blockTimes.set(number, new Date(Number(block.timestamp) * 1000));
+    }));
   }
-  return all.map((log) => ({
-    ...decodeSessionLog(watched.get(log.address.toLowerCase())!, log),
-    blockNumber: log.blockNumber!,
-    logIndex: log.logIndex!,
-    blockHash: log.blockHash!,
-    blockTime: blockTimes.get(log.blockNumber!)!,
-    txHash: log.transactionHash!,
-    address: log.address.toLowerCase(),
-  }));
+  return all.map((log) => {
+    const address = log.address.toLowerCase();
+    const { contract, eventName, args } = decodeSessionLog(watched.get(address)!, log);
+    return {
+      contract,
+      eventName,
+      args,
+      blockNumber: log.blockNumber!,
+      logIndex: log.logIndex!,
+      blockHash: log.blockHash!,
+      blockTime: blockTimes.get(log.blockNumber!)!,
+      txHash: log.transactionHash!,
+      address,
+    };
+  });
 }
 
 /** Raw events, the nodes and other derived rows they change and the checkpoint, in one transaction: all or nothing. */
@@ -199,21 +220,7 @@ async function writeBatch(
   }
   const contributionSettings = await readContributionSettings(client, events, signal);
   await sql.begin(async (tx) => {
-    for (let i = 0; i < events.length; i += 2_000) {
-      const rows = events.slice(i, i + 2_000).map((e) => ({
-        chainId,
-        blockNumber: e.blockNumber,
-        logIndex: e.logIndex,
-        blockHash: e.blockHash,
-        blockTime: e.blockTime,
-        txHash: e.txHash,
-        address: e.address,
-        contract: e.contract,
-        eventName: e.eventName,
-        args: tx.json(e.args),
-      }));
-      await tx`INSERT INTO "ChainEvent" ${tx(rows)}`;
-    }
+    await copyChainEvents(tx, chainId, events);
     if (nodeEvents.length > 0) {
       const ids = [...new Set(nodeEvents.map((e) => BigInt(String(e.args.serviceNodeID))))];
       const nodes = await loadServiceNodes(tx, ids);

@@ -63,6 +63,11 @@ await runIndexer(config, controller.signal, {
   onHeartbeatPoll(r) {
     if (!interactive) logger.info({ height: r.height.toString(), nodes: r.nodes, rejected: r.rejected }, "heartbeats");
   },
+  onGovernanceRound(r) {
+    if (!interactive && (r.pledge.rebuilt || (r.webhook && r.webhook.sent + r.webhook.failed > 0))) {
+      logger.info({ days: r.pledge.days, transitions: r.pledge.transitions, alerts: r.pledge.alerts, locationDays: r.locationDays, webhook: r.webhook }, "governance series");
+    }
+  },
   onReorg(r) {
     logger.warn({ fork: r.fork.toString(), removedEvents: r.removedEvents, rebuiltNodes: r.rebuiltNodes }, "reorg: rolled back to the fork");
   },

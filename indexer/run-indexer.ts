@@ -2,6 +2,7 @@ import { createPublicClient, http, type PublicClient } from "viem";
 import type { IndexerConfig } from "../lib/config/indexer-config";
 import { applyMigrations } from "../lib/db/apply-migrations";
 import { runChainIndexer, type ChainProgress } from "./chain-indexer";
+import { runGovernanceStep, type GovernanceRound } from "./derive/run-governance-step";
 import { runHeartbeatIndexer, type HeartbeatPollResult } from "./heartbeat-indexer";
 import { connectDatabase } from "./store/database";
 import { acquireWriterLock } from "./store/writer-lock";
@@ -9,7 +10,8 @@ import { acquireWriterLock } from "./store/writer-lock";
 export interface IndexerEvents {
   onChainProgress?: (progress: ChainProgress) => void;
   onHeartbeatPoll?: (result: HeartbeatPollResult) => void;
-  onError?: (component: "chain" | "heartbeats", error: unknown) => void;
+  onGovernanceRound?: (round: GovernanceRound) => void;
+  onError?: (component: "chain" | "heartbeats" | "governance", error: unknown) => void;
   onReorg?: (reorg: { fork: bigint; removedEvents: number; rebuiltNodes: number }) => void;
   onCaughtUp?: (block: bigint) => void;
 }
@@ -29,6 +31,7 @@ export async function runIndexer(config: IndexerConfig, signal: AbortSignal, eve
       await Promise.all([
         runChainIndexer({ config, sql, client, signal, onProgress: events.onChainProgress, onReorg: events.onReorg, onCaughtUp: events.onCaughtUp, onError: (e) => events.onError?.("chain", e) }),
         runHeartbeatIndexer({ config, sql, signal, onPoll: events.onHeartbeatPoll, onError: (e) => events.onError?.("heartbeats", e) }),
+        runGovernanceStep({ config, sql, signal, onRound: events.onGovernanceRound, onError: (e) => events.onError?.("governance", e) }),
       ]);
     } finally {
       await lock.release();

@@ -107,10 +107,15 @@ try {
       DATABASE_URL: databaseUrl,
       FOUNDATION_ADDRESSES: indexerConfig.foundationAddresses.join(","),
       CHAIN_ID: String(indexerConfig.chainId),
+      // The explorer's token pages and the staking pages: the chain and contracts wallets talk
+      // to, and oxend for the network's signatures.
+      RPC_URL: indexerConfig.rpcUrl,
       SESH_ADDRESS: indexerConfig.contracts.sesh,
       SERVICE_NODE_REWARDS_ADDRESS: indexerConfig.contracts.serviceNodeRewards,
       ...(indexerConfig.contracts.rewardRatePool ? { REWARD_RATE_POOL_ADDRESS: indexerConfig.contracts.rewardRatePool } : {}),
+      ...(indexerConfig.contracts.contributionFactory ? { CONTRIBUTION_FACTORY_ADDRESS: indexerConfig.contracts.contributionFactory } : {}),
       VESTING_ADDRESSES: indexerConfig.contracts.vesting.join(","),
+      OXEND_RPC_URL: indexerConfig.oxendRpcUrl,
     },
     quiet: true,
   });

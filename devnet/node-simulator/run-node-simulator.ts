@@ -34,16 +34,21 @@ export async function startNodeSimulator(opts: {
   plannedNodeFor: (ed25519Pubkey: string) => PlannedNode | undefined;
   port: number;
   stakingRequirement: bigint;
-  extraMethods?: (network: SimulatedNetwork) => SimulatedNetwork["extraMethods"];
+  extraMethods?: (network: SimulatedNetwork, tools: { tracker: ChainNodeTracker; syncNow(): Promise<void> }) => SimulatedNetwork["extraMethods"];
   syncMs?: number;
 }): Promise<RunningNodeSimulator> {
   const tracker = new ChainNodeTracker(opts.client, opts.rewardsAddress);
   const ips = sampleNodeIps();
   const behaviours = new Map<string, NodeBehaviour>();
   let chainTime = Math.floor(Date.now() / 1000);
-  const sync = async () => {
-    const { timestamp } = await tracker.sync();
-    chainTime = Number(timestamp);
+  // One sync at a time: the timer's and those a signing request asks for share one queue.
+  let syncing: Promise<void> = Promise.resolve();
+  const sync = () => {
+    syncing = syncing.catch(() => {}).then(async () => {
+      const { timestamp } = await tracker.sync();
+      chainTime = Number(timestamp);
+    });
+    return syncing;
   };
   await sync();
 
@@ -65,13 +70,13 @@ export async function startNodeSimulator(opts: {
     stakingRequirement: opts.stakingRequirement,
     maxContributors: 10,
   };
-  network.extraMethods = opts.extraMethods?.(network);
+  network.extraMethods = opts.extraMethods?.(network, { tracker, syncNow: sync });
   const server = await startOxendRpcServer(network, opts.port);
-  let syncing = false;
+  let pending = false;
   const timer = setInterval(() => {
-    if (syncing) return;
-    syncing = true;
-    sync().catch(() => {}).finally(() => { syncing = false; });
+    if (pending) return;
+    pending = true;
+    sync().catch(() => {}).finally(() => { pending = false; });
   }, opts.syncMs ?? 2_000);
   return {
     url: server.url,

@@ -78,6 +78,9 @@ export async function deployDevnetContracts(opts: { clients: DevnetClients; plan
     vesting.push({ address, beneficiary, lockup: spec.lockup, unlockAt });
   }
 
+  // Devnet only: replays the holders' daily trading in a few transactions (write-history.ts).
+  const transferBatcher = await deploy("SeshTransferBatcher", [sesh]);
+
   await clients.test.setNextBlockTimestamp({ timestamp: BigInt(opts.at) });
   await clients.test.mine({ blocks: 1 });
   for (const hash of pending) {
@@ -91,6 +94,7 @@ export async function deployDevnetContracts(opts: { clients: DevnetClients; plan
     owner,
     addresses: { sesh, serviceNodeRewards: rewards, rewardRatePool: pool, contributionFactory: factory, vesting: vesting.map((v) => v.address) },
     vesting,
+    transferBatcher,
     funding: {
       operators: [wallets.get("oxen-coin-claims")!, wallets.get("service-node-bonus")!],
       foundation: wallets.get("treasury-session-nodes")!,

@@ -68,6 +68,11 @@ export interface NetworkPlan {
   nodes: PlannedNode[];
   /** the foundation's burst of registrations that takes its share above 10% (then exits bring it back) */
   crossing: { from: number; nodesAdded: number };
+  /**
+   * SESH holders who trade among themselves every day, as the token's real transfer traffic
+   * does; both grow with the network, so a 20,000-node history has ~1M events like mainnet's.
+   */
+  trading: { holders: `0x${string}`[]; transfersPerDay: number };
 }
 
 function splitStake(random: ReturnType<typeof seededRandom>, stakingRequirement: bigint, contributors: number): bigint[] {
@@ -171,5 +176,9 @@ export function planNetwork(config: ScenarioConfig): NetworkPlan {
       profile: { ipIndex: random.int(0, 1_000_000), storagePort: 22021, versionUpgradeAt: config.endTime - 20 * DAY },
     });
   }
-  return { config, startTime, stakingRequirement, foundationAddresses, operators, nodes, crossing: { from: crossingFrom, nodesAdded: crossingNodes } };
+  const trading = {
+    holders: Array.from({ length: Math.max(50, config.nodeCount) }, (_, i) => seededAddress(config.seed, "trader", i)),
+    transfersPerDay: Math.max(10, Math.round(config.nodeCount / 4)),
+  };
+  return { config, startTime, stakingRequirement, foundationAddresses, operators, nodes, crossing: { from: crossingFrom, nodesAdded: crossingNodes }, trading };
 }

@@ -4,6 +4,7 @@ import {
   getContractAddress,
   erc20Abi,
   keccak256,
+  maxUint256,
   toHex,
   type Abi,
   type Address,
@@ -16,6 +17,7 @@ import { serviceNodeContributionAbi } from "../../lib/abi/service-node-contribut
 import { serviceNodeContributionFactoryAbi } from "../../lib/abi/service-node-contribution-factory-abi";
 import { serviceNodeRewardsAbi } from "../../lib/abi/service-node-rewards-abi";
 import { tokenVestingStakingAbi } from "../../lib/abi/token-vesting-staking-abi";
+import { loadArtifact } from "../../contracts/artifacts";
 import type { DevnetClients } from "./devnet-rpc";
 import type { NetworkPlan, PlannedNode } from "./network-plan";
 import type { G1Point, ScenarioSigner } from "./scenario-signer";
@@ -37,6 +39,8 @@ export interface DevnetDeployment {
   vesting: { address: Address; beneficiary: Address; lockup: "A" | "F"; unlockAt: number }[];
   /** unlocked genesis wallets that fund the simulated operators and holders */
   funding: { operators: Address[]; foundation: Address; holders: Address };
+  /** devnet-only SeshTransferBatcher: the holders' daily trading in a few transactions */
+  transferBatcher: Address;
 }
 
 export class ScenarioTransactionError extends Error {
@@ -52,6 +56,8 @@ const BUCKET_SECONDS = 6 * 3_600;
 const BLOCK_GAS = 900_000_000n;
 const SESH = 1_000_000_000n;
 const CLAIM_THRESHOLD = 1_000_000n * SESH;
+/** transfers per SeshTransferBatcher transaction (~40M gas) */
+const TRANSFERS_PER_BATCH = 600;
 
 /** Live history state the network needs to sign and credit rewards. */
 interface HistoryState {
@@ -67,6 +73,8 @@ interface HistoryState {
   txCount: number;
   /** CREATE nonce of the contribution factory: a contract starts at 1 */
   factoryNonce: bigint;
+  /** SESH balance of each trading holder, to trade only what they have; empty until funded */
+  traderBalances: Map<Address, bigint>;
 }
 
 /**
@@ -94,8 +102,11 @@ export async function writeHistory(opts: {
     lastRelease: 0n,
     txCount: 0,
     factoryNonce: 1n,
+    traderBalances: new Map(),
   };
   const random = seededRandom(plan.config.seed, "history");
+  // Its own stream: trading volume can change without moving the rest of the history.
+  const tradingRandom = seededRandom(plan.config.seed, "trading");
   type Pending = { hash: Hash; what: string; from: Address; to: Address; data: Hex; after?: (logs: { address: Address; topics: Hex[]; data: Hex }[]) => void };
   const pending: Pending[] = [];
 
@@ -387,9 +398,51 @@ export async function writeHistory(opts: {
           const amount = BigInt(random.int(100, 50_000)) * SESH;
           await write("holder transfer", deployment.funding.holders, sesh, erc20Abi, "transfer", [to, amount]);
         }
+        await trade();
         return;
       }
     }
+  }
+
+  /**
+   * A day of SESH trading between the plan's holders: a few heavy hitters (exchanges) on either
+   * side of most transfers, each a real SESH Transfer, sent in batches through the devnet's
+   * SeshTransferBatcher. The first day funds the holders and has them approve the batcher.
+   */
+  async function trade(): Promise<void> {
+    const { holders, transfersPerDay } = plan.trading;
+    const seshTransferBatcherAbi = loadArtifact("SeshTransferBatcher").abi;
+    const batch: { from: Address[]; to: Address[]; amounts: bigint[] } = { from: [], to: [], amounts: [] };
+    const flush = async () => {
+      if (batch.from.length === 0) return;
+      const gas = 60_000n * BigInt(batch.from.length) + 200_000n;
+      await write("holder trading", deployment.owner, deployment.transferBatcher, seshTransferBatcherAbi, "transferBatch", [batch.from.splice(0), batch.to.splice(0), batch.amounts.splice(0)], undefined, gas);
+    };
+    const add = async (from: Address, to: Address, amount: bigint) => {
+      batch.from.push(from);
+      batch.to.push(to);
+      batch.amounts.push(amount);
+      if (state.traderBalances.has(from)) state.traderBalances.set(from, state.traderBalances.get(from)! - amount);
+      state.traderBalances.set(to, (state.traderBalances.get(to) ?? 0n) + amount);
+      if (batch.from.length === TRANSFERS_PER_BATCH) await flush();
+    };
+    if (state.traderBalances.size === 0) {
+      // From the community fund (not a trader: its balance is not tracked here).
+      const fund = deployment.funding.holders;
+      await write("approve batcher", fund, sesh, erc20Abi, "approve", [deployment.transferBatcher, maxUint256], undefined, 100_000n);
+      for (const holder of holders) {
+        await write("approve batcher", holder, sesh, erc20Abi, "approve", [deployment.transferBatcher, maxUint256], undefined, 100_000n);
+        await add(fund, holder, BigInt(tradingRandom.int(50, 1_000)) * SESH);
+      }
+    }
+    for (let i = 0; i < transfersPerDay; i++) {
+      const from = holders[tradingRandom.zipf(holders.length, 0.9)]!;
+      const to = holders[tradingRandom.zipf(holders.length, 0.9)]!;
+      const balance = state.traderBalances.get(from)!;
+      if (from === to || balance < SESH) continue;
+      await add(from, to, (balance * BigInt(tradingRandom.int(1, 40))) / 100n);
+    }
+    await flush();
   }
 
   function requireId(node: PlannedNode): bigint {

@@ -9,7 +9,7 @@ import {
   type ContributionContractRecord,
 } from "../../lib/staking/contribution-ledger";
 import { applyTransfer, holdersInTransfers, type TokenBalanceRecord } from "../../lib/tokens/token-balances";
-import { withRetry } from "../sources/fetch-logs-adaptive";
+import { withRetry } from "../sources/fetch-log-ranges";
 import { loadContributionContracts, saveContributionContracts } from "./contribution-contract-store";
 import type { Sql } from "./database";
 import { refreshOperators } from "./operator-store";

@@ -22,6 +22,21 @@ describe("readIndexerConfig", () => {
     expect(config.foundationAddresses).toEqual(["0x00000000000000000000000000000000000000aa"]);
     expect(config.finalityDepth).toBe(64);
     expect(config.contracts.vesting).toEqual([]);
+    expect(config.logConcurrency).toBe(4);
+  });
+
+  it("takes LOG_CONCURRENCY from 1 to 32 and refuses anything else by name", () => {
+    expect(readIndexerConfig({ ...valid, LOG_CONCURRENCY: "1" }).logConcurrency).toBe(1);
+    expect(readIndexerConfig({ ...valid, LOG_CONCURRENCY: "32" }).logConcurrency).toBe(32);
+    expect(() => readIndexerConfig({ ...valid, LOG_CONCURRENCY: "0" })).toThrow(/LOG_CONCURRENCY="0": must be at least 1/);
+    expect(() => readIndexerConfig({ ...valid, LOG_CONCURRENCY: "33" })).toThrow(/LOG_CONCURRENCY="33": must be at most 32/);
+    expect(() => readIndexerConfig({ ...valid, LOG_CONCURRENCY: "2.5" })).toThrow(/LOG_CONCURRENCY="2.5": must be a whole number/);
+  });
+
+  it("takes an optional http(s) alert webhook and refuses anything else", () => {
+    expect(readIndexerConfig(valid).alertWebhookUrl).toBeUndefined();
+    expect(readIndexerConfig({ ...valid, ALERT_WEBHOOK_URL: "https://hooks.example/pledge" }).alertWebhookUrl).toBe("https://hooks.example/pledge");
+    expect(() => readIndexerConfig({ ...valid, ALERT_WEBHOOK_URL: "mailto:desk@example.org" })).toThrow(/ALERT_WEBHOOK_URL="mailto:desk@example.org": must be a http or https URL/);
   });
 
   it("names every bad or missing variable in one error", () => {

@@ -1,4 +1,5 @@
 import { foundationShare, type FoundationShare } from "../domain/foundation-share";
+import type { DailyDelta } from "../domain/daily-network-series";
 import { prisma } from "./prisma-client";
 
 /** An uptime proof is valid for 2 h 5 min; older means the node missed its proofs. */
@@ -119,4 +120,67 @@ export const STALE_HEARTBEAT_MS = 15 * 60_000;
 export function isStale(freshness: Freshness, now = new Date()): { chain: boolean; heartbeats: boolean } {
   const old = (at: Date | null, limit: number) => at === null || now.getTime() - at.getTime() > limit;
   return { chain: old(freshness.chainCheckedAt, STALE_CHAIN_MS), heartbeats: old(freshness.lastHeartbeatAt, STALE_HEARTBEAT_MS) };
+}
+
+export interface RewardPoolFacts {
+  /** the RewardRatePool contract, when its events are indexed */
+  address: string | null;
+  /** SESH atomic units: transfers in minus out */
+  balance: bigint;
+  /** FundsReleased over the last 30 days */
+  released30d: bigint;
+  lastRelease: { amount: bigint; at: Date; txHash: string; blockNumber: bigint } | null;
+}
+
+export interface SupplyFacts {
+  /** minted minus burned, from the SESH Transfer events; null when no mint is indexed */
+  indexedSupply: bigint | null;
+  pool: RewardPoolFacts;
+}
+
+const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+
+/** Total supply and the reward pool, from the token's Transfer and the pool's FundsReleased events. */
+export async function getSupplyFacts(now = new Date()): Promise<SupplyFacts> {
+  const since = new Date(now.getTime() - 30 * 86_400_000);
+  const [row] = await prisma().$queryRaw<
+    { minted: string | null; burned: string | null; pool: string | null; pool_in: string | null; pool_out: string | null; released: string | null; last_amount: string | null; last_at: Date | null; last_tx: string | null; last_block: bigint | null }[]
+  >`
+    WITH pool AS (SELECT address FROM "ChainEvent" WHERE contract = 'RewardRatePool' LIMIT 1),
+    transfers AS (SELECT args->>'from' AS "from", args->>'to' AS "to", (args->>'value')::numeric AS value FROM "ChainEvent" WHERE contract = 'SESH' AND "eventName" = 'Transfer'),
+    releases AS (SELECT "blockTime", "txHash", "blockNumber", (args->>'amount')::numeric AS amount FROM "ChainEvent" WHERE contract = 'RewardRatePool' AND "eventName" = 'FundsReleased'),
+    last AS (SELECT * FROM releases ORDER BY "blockNumber" DESC LIMIT 1)
+    SELECT
+      (SELECT sum(value) FROM transfers WHERE "from" = ${ZERO_ADDRESS})::text AS minted,
+      (SELECT sum(value) FROM transfers WHERE "to" = ${ZERO_ADDRESS})::text AS burned,
+      (SELECT address FROM pool) AS pool,
+      (SELECT sum(value) FROM transfers WHERE "to" = (SELECT address FROM pool))::text AS pool_in,
+      (SELECT sum(value) FROM transfers WHERE "from" = (SELECT address FROM pool))::text AS pool_out,
+      (SELECT sum(amount) FROM releases WHERE "blockTime" >= ${since})::text AS released,
+      (SELECT amount::text FROM last) AS last_amount, (SELECT "blockTime" FROM last) AS last_at,
+      (SELECT "txHash" FROM last) AS last_tx, (SELECT "blockNumber" FROM last) AS last_block`;
+  const big = (v: string | null | undefined) => BigInt(v ?? "0");
+  return {
+    indexedSupply: row?.minted ? big(row.minted) - big(row.burned) : null,
+    pool: {
+      address: row?.pool ?? null,
+      balance: big(row?.pool_in) - big(row?.pool_out),
+      released30d: big(row?.released),
+      lastRelease: row?.last_amount && row.last_at && row.last_tx && row.last_block !== null
+        ? { amount: big(row.last_amount), at: row.last_at, txHash: row.last_tx, blockNumber: row.last_block }
+        : null,
+    },
+  };
+}
+
+/** Per UTC day, nodes (and their stake) that registered (+) and ended (-): the input of dailyNetworkSeries. */
+export async function listDailyNodeDeltas(): Promise<DailyDelta[]> {
+  // Timestamps are stored as UTC without a zone: their date is the UTC day.
+  const rows = await prisma().$queryRaw<{ day: string; nodes: number; stake: string }[]>`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(nodes)::int AS nodes, sum(stake)::text AS stake FROM (
+      SELECT "registeredAt"::date AS day, count(*) AS nodes, sum("totalStaked") AS stake FROM "ServiceNode" GROUP BY 1
+      UNION ALL
+      SELECT "endedAt"::date, -count(*), -sum("totalStaked") FROM "ServiceNode" WHERE "endedAt" IS NOT NULL GROUP BY 1
+    ) d GROUP BY day ORDER BY day`;
+  return rows.map((r) => ({ day: r.day, nodes: r.nodes, stake: BigInt(r.stake) }));
 }

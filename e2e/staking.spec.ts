@@ -1,0 +1,288 @@
+import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { createPublicClient, createWalletClient, erc20Abi, http, parseAbi, toHex, type Address, type Hex } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { foundry } from "viem/chains";
+import { e2eStack } from "./e2e-stack";
+import { installTestWallet, type TestWalletOptions } from "./support/test-wallet";
+
+// anvil's well-known dev accounts (mnemonic "test test … junk"): the scenario never uses them.
+const operatorKey: Hex = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+const operatorAddress: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+const emptyWalletKey: Hex = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
+const emptyWalletAddress: Address = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+const DEVNET_CHAIN_ID = 31337;
+const devAccount = (index: number) => {
+  const account = mnemonicToAccount("test test test test test test test test test test test junk", { addressIndex: index });
+  return { address: account.address, privateKey: toHex(account.getHdKey().privateKey!) };
+};
+
+interface DevnetRecord {
+  deployment: { owner: Address; addresses: { sesh: Address; serviceNodeRewards: Address }; funding: { operators: Address[] } };
+}
+const devnet = () => JSON.parse(readFileSync(path.join(e2eStack.dataDir, "devnet", "devnet.json"), "utf8")) as DevnetRecord;
+const chain = { ...foundry, id: DEVNET_CHAIN_ID };
+const publicClient = createPublicClient({ chain, transport: http(e2eStack.rpcUrl), pollingInterval: 500 });
+// anvil sends for any address (auto-impersonation): the test's own set-up steps, not the app's.
+const anvilWallet = createWalletClient({ chain, transport: http(e2eStack.rpcUrl) });
+
+async function sendAs(from: Address, to: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) {
+  const hash = await anvilWallet.writeContract({ account: from, address: to, abi: abi as never, functionName: functionName as never, args: args as never, chain: null, gas: 500_000n });
+  const receipt = await publicClient.waitForTransactionReceipt({ hash, timeout: 60_000 });
+  expect(receipt.status).toBe("success");
+}
+
+async function stakingRequirement(): Promise<bigint> {
+  return publicClient.readContract({ address: devnet().deployment.addresses.serviceNodeRewards, abi: parseAbi(["function stakingRequirement() view returns (uint256)"]), functionName: "stakingRequirement" });
+}
+
+async function seshBalance(address: Address): Promise<bigint> {
+  return publicClient.readContract({ address: devnet().deployment.addresses.sesh, abi: erc20Abi, functionName: "balanceOf", args: [address] });
+}
+
+/** A fresh node's registration output for `operator`, from the devnet's node simulator. */
+async function prepareRegistration(operator: Address): Promise<string> {
+  const res = await fetch(e2eStack.oxendUrl, { method: "POST", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "devnet_prepare_registration", params: { operator } }) });
+  return ((await res.json()) as { result: { registration_output: string } }).result.registration_output;
+}
+
+async function openWithWallet(page: Page, url: string, wallet: Partial<TestWalletOptions>) {
+  const handle = await installTestWallet(page, { rpcUrl: e2eStack.rpcUrl, devnetChainId: DEVNET_CHAIN_ID, startChainId: DEVNET_CHAIN_ID, ...wallet });
+  await page.goto(url);
+  await page.getByRole("button", { name: "Devnet Test Wallet" }).click();
+  await expect(page.getByTestId("wallet-address")).toHaveText(handle.address, { ignoreCase: true });
+  return handle;
+}
+
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/staking-${name}-desktop.png`, fullPage: true });
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `test-results/staking-${name}-phone.png`, fullPage: true });
+  if (size) await page.setViewportSize(size);
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("connects a wallet found through EIP-6963, switches it to the devnet, keeps it across a reload, disconnects", async ({ page }) => {
+  const wallet = await installTestWallet(page, { rpcUrl: e2eStack.rpcUrl, devnetChainId: DEVNET_CHAIN_ID, startChainId: 1, privateKey: operatorKey });
+  await page.goto("/stake");
+  await shoot(page, "connect");
+  await page.getByRole("button", { name: "Devnet Test Wallet" }).click();
+  await expect(page.getByTestId("wallet-address")).toHaveText(operatorAddress);
+  await expect(page.getByTestId("wallet-network")).toHaveText("Ethereum");
+  await expect(page.getByTestId("wrong-network")).toContainText("staking happens on Session devnet");
+  await shoot(page, "wrong-network");
+
+  // The wallet does not know the devnet yet: the app adds it, then switches.
+  await page.getByRole("button", { name: "Switch to Session devnet" }).click();
+  await expect(page.getByTestId("wallet-network")).toHaveText("Session devnet");
+  await expect(page.getByTestId("wrong-network")).toHaveCount(0);
+  expect(wallet.chainId()).toBe(DEVNET_CHAIN_ID);
+  await expect(page.getByTestId("wallet-eth")).toContainText("ETH");
+
+  await page.reload();
+  await expect(page.getByTestId("wallet-address")).toHaveText(operatorAddress);
+  await page.getByRole("button", { name: "Disconnect" }).click();
+  await expect(page.getByRole("button", { name: "Devnet Test Wallet" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Devnet Test Wallet" })).toBeVisible();
+});
+
+test("registers a solo node end to end, explaining each refusal on the way, until it is listed as the wallet's node", async ({ page }) => {
+  test.setTimeout(240_000);
+  const { deployment } = devnet();
+  const stake = await stakingRequirement();
+  if ((await seshBalance(operatorAddress)) < stake) {
+    await sendAs(deployment.funding.operators[0]!, deployment.addresses.sesh, erc20Abi, "transfer", [operatorAddress, stake]);
+  }
+  const output = await prepareRegistration(operatorAddress);
+  const wallet = await openWithWallet(page, "/stake", { privateKey: operatorKey });
+  const textarea = page.getByLabel("Node registration output");
+
+  // A paste cut short is caught before anything is sent.
+  await textarea.fill(output.replace(/pubkey_bls: ([0-9a-f]+)/, (_, h: string) => `pubkey_bls: ${h.slice(0, 100)}`));
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByTestId("registration-errors")).toContainText("The BLS public key must be 128 hex characters (64 bytes); it has 100.");
+
+  await textarea.fill(output);
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByTestId("registration-summary")).toBeVisible();
+
+  // Registering before approving: the simulation names the missing allowance, nothing is sent.
+  const sentBefore = wallet.sent.length;
+  await page.getByRole("button", { name: "Register node" }).click();
+  await expect(page.getByTestId("register-status-error")).toContainText("Approve the amount first");
+  expect(wallet.sent.length).toBe(sentBefore);
+
+  // Declining in the wallet is told apart, and the pasted text stays.
+  wallet.rejectNext();
+  await page.getByRole("button", { name: "Approve exact amount" }).click();
+  await expect(page.getByTestId("approve-status-error")).toHaveText(/You declined the request in your wallet/);
+  await expect(textarea).toHaveValue(output);
+  await shoot(page, "rejected");
+
+  await page.getByRole("button", { name: "Approve exact amount" }).click();
+  await expect(page.getByTestId("approve-status")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+  await expect(page.getByTestId("approve-status").getByRole("link")).toHaveAttribute("href", /^\/tx\/0x[0-9a-f]{64}$/);
+  await expect(page.getByTestId("approval-done")).toBeVisible();
+
+  await page.getByRole("button", { name: "Register node" }).click();
+  await expect(page.getByTestId("register-status")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+  const registered = await page.getByTestId("registered").textContent();
+  const nodeId = /node #(\d+)/.exec(registered ?? "")?.[1];
+  expect(nodeId).toBeDefined();
+  await shoot(page, "registered");
+
+  // Registering the same node again is refused in words.
+  await page.getByRole("button", { name: "Approve exact amount" }).click();
+  await expect(page.getByTestId("approve-status")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+  await page.getByRole("button", { name: "Register node" }).click();
+  await expect(page.getByTestId("register-status-error")).toContainText(`This node's BLS key is already registered (node #${nodeId})`);
+
+  // Once indexed, it is the wallet's node; it is too young to leave, and the page says until when.
+  await page.goto("/my-nodes");
+  const row = page.getByTestId(`my-node-${nodeId}`);
+  await expect(row).toBeVisible({ timeout: 60_000 });
+  await expect(row.getByTestId("node-state")).toContainText("Running");
+  await expect(row).toContainText("Possible from");
+  await row.getByRole("button", { name: "Request exit" }).click();
+  await expect(page.getByTestId(`exit-status-${nodeId}-error`)).toContainText(`Node #${nodeId} is too young to exit`);
+  await shoot(page, "my-nodes-new");
+
+  const sql = postgres(e2eStack.databaseUrl, { max: 1 });
+  try {
+    const [node] = await sql<{ operator: string; state: string }[]>`SELECT operator, state FROM "ServiceNode" WHERE id = ${nodeId!}`;
+    expect(node).toEqual({ operator: operatorAddress.toLowerCase(), state: "active" });
+  } finally {
+    await sql.end();
+  }
+});
+
+test("explains an empty wallet and a paused contract before sending", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { deployment } = devnet();
+  await openWithWallet(page, "/stake", { privateKey: emptyWalletKey });
+  await page.getByLabel("Node registration output").fill(await prepareRegistration(emptyWalletAddress));
+  await page.getByRole("button", { name: "Check" }).click();
+  await page.getByRole("button", { name: "Approve exact amount" }).click();
+  await expect(page.getByTestId("approve-status")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+  await page.getByRole("button", { name: "Register node" }).click();
+  await expect(page.getByTestId("register-status-error")).toContainText("Your wallet holds 0 SESH but this needs");
+
+  const pausable = parseAbi(["function pause()", "function unpause()"]);
+  await sendAs(deployment.owner, deployment.addresses.serviceNodeRewards, pausable, "pause", []);
+  try {
+    await page.getByRole("button", { name: "Register node" }).click();
+    await expect(page.getByTestId("register-status-error")).toContainText("The staking contract is paused by its owner");
+    await shoot(page, "paused");
+  } finally {
+    await sendAs(deployment.owner, deployment.addresses.serviceNodeRewards, pausable, "unpause", []);
+  }
+});
+
+test("an operator of older nodes claims rewards signed by the network and requests an exit", async ({ page }) => {
+  test.setTimeout(180_000);
+  // A seeded operator whose solo node is past its first two hours; the wallet acts for it.
+  const sql = postgres(e2eStack.databaseUrl, { max: 1 });
+  let candidate: { operator: Address; id: string } | undefined;
+  try {
+    [candidate] = await sql<{ operator: Address; id: string }[]>`
+      SELECT s.operator, s.id::text AS id FROM "ServiceNode" s
+      WHERE s.state = 'active' AND s."registeredAt" < now() - interval '3 hours'
+        AND (SELECT count(*) FROM "NodeContribution" c WHERE c."nodeId" = s.id) = 1
+        AND (SELECT count(*) FROM "ServiceNode" o WHERE o.operator = s.operator AND o.state = 'active') >= 2
+      ORDER BY s.id LIMIT 1`;
+  } finally {
+    await sql.end();
+  }
+  expect(candidate).toBeDefined();
+  const { operator, id } = candidate!;
+  await openWithWallet(page, "/my-nodes", { impersonate: operator });
+
+  const claimable = page.getByTestId("rewards-claimable");
+  await expect(claimable).toContainText("SESH", { timeout: 30_000 });
+  const before = await seshBalance(operator);
+  await page.getByRole("button", { name: /^Claim \d/ }).click();
+  await expect(page.getByTestId("claim-status")).toHaveAttribute("data-status", "confirmed", { timeout: 60_000 });
+  const after = await seshBalance(operator);
+  expect(after).toBeGreaterThan(before);
+  // The figures refresh without a reload: nothing is left to claim but what accrued meanwhile.
+  await expect(page.getByTestId("wallet-sesh")).not.toHaveText("…");
+  await expect(page.getByTestId("rewards-claimed")).not.toHaveText("0.0000 SESH");
+  await shoot(page, "claimed");
+
+  const row = page.getByTestId(`my-node-${id}`);
+  await expect(row).toContainText("Can be requested now");
+  await row.getByRole("button", { name: "Request exit" }).click();
+  await expect(page.getByTestId(`exit-status-${id}`)).toHaveAttribute("data-status", "confirmed", { timeout: 60_000 });
+  await expect(row.getByTestId("node-state")).toContainText("Awaiting exit", { timeout: 60_000 });
+  await expect(row).toContainText("The network signs the exit from");
+  await shoot(page, "exit-requested");
+});
+
+test("opens a multi-contributor node and a second wallet fills it, refused first below the minimum", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const { deployment } = devnet();
+  const requirement = await stakingRequirement();
+  const half = requirement / 2n;
+  const operator = devAccount(3);
+  const contributor = devAccount(4);
+  for (const wallet of [operator, contributor]) {
+    if ((await seshBalance(wallet.address)) < half) await sendAs(deployment.funding.operators[1]!, deployment.addresses.sesh, erc20Abi, "transfer", [wallet.address, half]);
+  }
+  const seshText = (atomic: bigint) => (Number(atomic) / 1e9).toString();
+
+  await openWithWallet(page, "/stake", { privateKey: operator.privateKey });
+  const form = page.getByTestId("open-multi");
+  await form.getByLabel("Node registration output").fill(await prepareRegistration(operator.address));
+  await form.getByLabel("Operator fee (%)").fill("5");
+  await form.getByLabel("Your stake (SESH)").fill(seshText(half));
+  await form.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByTestId("multi-summary")).toContainText("Fee 5.00%");
+  await form.getByRole("button", { name: "Open the node for contributions" }).click();
+  await expect(page.getByTestId("deploy-status")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+  const created = page.getByTestId("multi-created");
+  const contract = ((await created.locator("code").first().textContent()) ?? "").toLowerCase();
+  expect(contract).toMatch(/^0x[0-9a-f]{40}$/);
+  await created.getByRole("button", { name: /^Approve/ }).click();
+  await expect(page.getByTestId("operator-contribute-approve")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+  await created.getByRole("button", { name: "Contribute" }).click();
+  await expect(page.getByTestId("operator-contribute-contribute")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+  await shoot(page, "multi-opened");
+
+  // The second wallet, in its own browser context, finds the node in the list once indexed.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const other = await context.newPage();
+  try {
+    await openWithWallet(other, "/stake", { privateKey: contributor.privateKey });
+    const row = other.getByTestId(`contract-${contract}`);
+    await expect(row.getByTestId("contract-status")).toHaveText("Open for contributions", { timeout: 60_000 });
+    await expect(row.getByTestId("contract-remaining")).toContainText(seshText(half).replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+    await row.getByRole("button", { name: "Contribute" }).click();
+    const contribute = other.getByTestId("contribute-form");
+    const amount = contribute.getByLabel("Amount to contribute (SESH)");
+    await amount.fill("1");
+    await contribute.getByRole("button", { name: /^Approve/ }).click();
+    await expect(other.getByTestId("contribute-form-approve")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+    await contribute.getByRole("button", { name: "Contribute" }).click();
+    await expect(other.getByTestId("contribute-form-contribute-error")).toContainText("is below this node's minimum contribution");
+    await expect(amount).toHaveValue("1");
+    await shoot(other, "below-minimum");
+
+    await amount.fill(seshText(half));
+    await contribute.getByRole("button", { name: /^Approve/ }).click();
+    await expect(other.getByTestId("contribute-form-approve")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+    await contribute.getByRole("button", { name: "Contribute" }).click();
+    await expect(other.getByTestId("contribute-form-contribute")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+    // Filled: it registers itself and leaves the list; both wallets now have a node.
+    await expect(row).toHaveCount(0, { timeout: 60_000 });
+    await other.goto("/my-nodes");
+    await expect(other.getByTestId("my-nodes").getByText("(contributor)")).toBeVisible({ timeout: 60_000 });
+    await shoot(other, "contributor-my-nodes");
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,158 @@
+// A browser wallet for end-to-end tests: an EIP-1193 provider, announced through EIP-6963 like an
+// installed extension, injected into the page before any script runs. Requests go to this Node
+// process, which signs transactions with a devnet key (viem local account) and sends them to the
+// devnet, or, in impersonation mode, lets anvil send them for an address whose key it does not hold.
+// The app's real wagmi connect path runs against it; nothing of wagmi is mocked.
+import type { Page } from "@playwright/test";
+import { createWalletClient, http, numberToHex, type Address, type Hex } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { foundry } from "viem/chains";
+
+export interface TestWalletOptions {
+  rpcUrl: string;
+  /** the devnet's chain id (the only chain this wallet can send on) */
+  devnetChainId: number;
+  /** chain the wallet starts on: another one tests the switch */
+  startChainId: number;
+  /** a devnet key to sign with ... */
+  privateKey?: Hex;
+  /** ... or an address anvil sends for (auto-impersonation) */
+  impersonate?: Address;
+  name?: string;
+}
+
+export interface TestWallet {
+  address: Address;
+  chainId(): number;
+  /** the next request that needs the user's approval is declined (EIP-1193 code 4001) */
+  rejectNext(): void;
+  /** transactions sent so far */
+  sent: Hex[];
+}
+
+type RpcError = { code: number; message: string };
+
+export async function installTestWallet(page: Page, opts: TestWalletOptions): Promise<TestWallet> {
+  const account = opts.privateKey ? privateKeyToAccount(opts.privateKey) : undefined;
+  const address = (account?.address ?? opts.impersonate) as Address;
+  if (!address) throw new Error("test wallet: give privateKey or impersonate");
+  const chain = { ...foundry, id: opts.devnetChainId };
+  const transport = http(opts.rpcUrl);
+  const walletClient = createWalletClient({ chain, transport, account: account ?? address });
+  let chainId = opts.startChainId;
+  let connected = false;
+  let reject = false;
+  const knownChains = new Set<number>([1, opts.startChainId]);
+  const sent: Hex[] = [];
+
+  const emit = (event: string, data: unknown) =>
+    page.evaluate(([e, d]) => (window as unknown as { __testWalletEmit?: (e: string, d: unknown) => void }).__testWalletEmit?.(e, d), [event, data] as const).catch(() => {});
+
+  const proxy = async (method: string, params: unknown) => {
+    const res = await fetch(opts.rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: params ?? [] }) });
+    const body = (await res.json()) as { result?: unknown; error?: RpcError };
+    if (body.error) return { error: body.error };
+    return { result: body.result };
+  };
+
+  const approve = (): RpcError | undefined => {
+    if (!reject) return undefined;
+    reject = false;
+    return { code: 4001, message: "User rejected the request." };
+  };
+
+  const handle = async (method: string, params: unknown[] | undefined): Promise<{ result?: unknown; error?: RpcError }> => {
+    switch (method) {
+      case "eth_requestAccounts": {
+        const refused = approve();
+        if (refused) return { error: refused };
+        connected = true;
+        return { result: [address] };
+      }
+      case "eth_accounts":
+        return { result: connected ? [address] : [] };
+      case "eth_chainId":
+        return { result: numberToHex(chainId) };
+      case "net_version":
+        return { result: String(chainId) };
+      case "wallet_requestPermissions":
+        connected = true;
+        return { result: [{ parentCapability: "eth_accounts" }] };
+      case "wallet_getPermissions":
+        return { result: connected ? [{ parentCapability: "eth_accounts" }] : [] };
+      case "wallet_revokePermissions":
+        connected = false;
+        return { result: null };
+      case "wallet_switchEthereumChain": {
+        const wanted = Number((params?.[0] as { chainId: string }).chainId);
+        if (!knownChains.has(wanted)) return { error: { code: 4902, message: `Unrecognized chain ID ${numberToHex(wanted)}. Try adding the chain using wallet_addEthereumChain first.` } };
+        const refused = approve();
+        if (refused) return { error: refused };
+        chainId = wanted;
+        await emit("chainChanged", numberToHex(chainId));
+        return { result: null };
+      }
+      case "wallet_addEthereumChain": {
+        const refused = approve();
+        if (refused) return { error: refused };
+        const added = Number((params?.[0] as { chainId: string }).chainId);
+        knownChains.add(added);
+        chainId = added;
+        await emit("chainChanged", numberToHex(chainId));
+        return { result: null };
+      }
+      case "eth_sendTransaction": {
+        const refused = approve();
+        if (refused) return { error: refused };
+        if (chainId !== opts.devnetChainId) return { error: { code: -32603, message: `test wallet is on chain ${chainId}` } };
+        const tx = params?.[0] as { to?: Address; data?: Hex; value?: Hex; gas?: Hex };
+        const request = { to: tx.to, data: tx.data, value: tx.value ? BigInt(tx.value) : undefined, gas: tx.gas ? BigInt(tx.gas) : undefined, chain, account: account ?? address };
+        try {
+          const hash = await walletClient.sendTransaction(request as never);
+          sent.push(hash);
+          return { result: hash };
+        } catch (error) {
+          return { error: { code: -32603, message: (error as Error).message.split("\n")[0]! } };
+        }
+      }
+      default:
+        if (method.startsWith("eth_") || method === "web3_clientVersion") return proxy(method, params);
+        return { error: { code: 4200, message: `test wallet does not support ${method}` } };
+    }
+  };
+
+  await page.exposeFunction("__testWalletRequest", (method: string, params: unknown[] | undefined) => handle(method, params));
+  await page.addInitScript(
+    ({ name, uuid }) => {
+      type Listener = (data: unknown) => void;
+      const listeners = new Map<string, Set<Listener>>();
+      const w = window as unknown as Record<string, unknown>;
+      const provider = {
+        isTestWallet: true,
+        async request({ method, params }: { method: string; params?: unknown[] }) {
+          const answer = (await (w.__testWalletRequest as (m: string, p?: unknown[]) => Promise<{ result?: unknown; error?: { code: number; message: string } }>)(method, params));
+          if (answer.error) throw Object.assign(new Error(answer.error.message), { code: answer.error.code });
+          return answer.result;
+        },
+        on(event: string, listener: Listener) {
+          if (!listeners.has(event)) listeners.set(event, new Set());
+          listeners.get(event)!.add(listener);
+          return provider;
+        },
+        removeListener(event: string, listener: Listener) {
+          listeners.get(event)?.delete(listener);
+          return provider;
+        },
+      };
+      w.__testWalletEmit = (event: string, data: unknown) => listeners.get(event)?.forEach((l) => l(data));
+      w.ethereum = provider;
+      const icon = "data:image/svg+xml;base64," + btoa('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20"><circle cx="10" cy="10" r="9" fill="#00704a"/></svg>');
+      const announce = () =>
+        window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info: { uuid, name, icon, rdns: "org.session-explorer.test-wallet" }, provider }) }));
+      window.addEventListener("eip6963:requestProvider", announce);
+      announce();
+    },
+    { name: opts.name ?? "Devnet Test Wallet", uuid: "6f1c5a8e-0000-4000-8000-000000000001" },
+  );
+  return { address, chainId: () => chainId, rejectNext: () => { reject = true; }, sent };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "./env-schemas";
+import { readStakingConfig } from "./staking-config";
+
+const devnet = {
+  CHAIN_ID: "31337",
+  RPC_URL: "http://127.0.0.1:8545",
+  SESH_ADDRESS: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+  SERVICE_NODE_REWARDS_ADDRESS: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+  OXEND_RPC_URL: "http://127.0.0.1:22023/json_rpc",
+};
+
+describe("readStakingConfig", () => {
+  it("gives the browser the devnet's chain, RPC and contracts", () => {
+    expect(readStakingConfig(devnet)).toEqual({
+      client: {
+        chainId: 31337,
+        chainName: "Session devnet",
+        rpcUrl: "http://127.0.0.1:8545",
+        explorerUrl: null,
+        contracts: { sesh: "0x5fbdb2315678afecb367f032d93f642f64180aa3", serviceNodeRewards: "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512", contributionFactory: null },
+      },
+      oxendRpcUrl: "http://127.0.0.1:22023/json_rpc",
+    });
+  });
+
+  it("uses Arbitrum One's public RPC for wallets, never the indexer's own", () => {
+    const config = readStakingConfig({ ...devnet, CHAIN_ID: "42161", RPC_URL: "https://private.example/key" });
+    expect(config.client).toMatchObject({ chainName: "Arbitrum One", rpcUrl: "https://arb1.arbitrum.io/rpc", explorerUrl: "https://arbiscan.io" });
+    expect(readStakingConfig({ ...devnet, CHAIN_ID: "42161", WALLET_RPC_URL: "https://rpc.example" }).client.rpcUrl).toBe("https://rpc.example");
+  });
+
+  it("names each bad variable", () => {
+    expect(() => readStakingConfig({ ...devnet, SESH_ADDRESS: "0x12", CHAIN_ID: "x" })).toThrow(ConfigError);
+    expect(() => readStakingConfig({ ...devnet, SESH_ADDRESS: "0x12" })).toThrow(/SESH_ADDRESS="0x12": must be a 0x-prefixed 20-byte hex address/);
+    expect(() => readStakingConfig({ ...devnet, CHAIN_ID: "5", RPC_URL: undefined })).toThrow(/WALLET_RPC_URL is required/);
+  });
+});

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { addressSchema, parseEnv, urlSchema } from "./env-schemas";
+
+const stakingEnvSchema = z.object({
+  CHAIN_ID: z.coerce.number().int().positive("must be a positive chain id"),
+  RPC_URL: urlSchema(["http", "https"]).optional(),
+  /** the RPC the browser and wallets use; on a real chain a public one, not the indexer's */
+  WALLET_RPC_URL: urlSchema(["http", "https"]).optional(),
+  SESH_ADDRESS: addressSchema,
+  SERVICE_NODE_REWARDS_ADDRESS: addressSchema,
+  CONTRIBUTION_FACTORY_ADDRESS: addressSchema.optional(),
+  OXEND_RPC_URL: urlSchema(["http", "https"]),
+});
+
+/** Names and block explorers of the chains Session is deployed on. */
+const knownChains: Record<number, { name: string; explorer?: string; publicRpc?: string }> = {
+  42161: { name: "Arbitrum One", explorer: "https://arbiscan.io", publicRpc: "https://arb1.arbitrum.io/rpc" },
+  421614: { name: "Arbitrum Sepolia", explorer: "https://sepolia.arbiscan.io", publicRpc: "https://sepolia-rollup.arbitrum.io/rpc" },
+  31337: { name: "Session devnet" },
+};
+
+/** What the wallet pages need in the browser: plain JSON, made once on the server from the environment. */
+export interface StakingClientConfig {
+  chainId: number;
+  chainName: string;
+  rpcUrl: string;
+  /** block explorer for transaction links outside this explorer, if the chain has one */
+  explorerUrl: string | null;
+  contracts: { sesh: `0x${string}`; serviceNodeRewards: `0x${string}`; contributionFactory: `0x${string}` | null };
+}
+
+export interface StakingServerConfig {
+  client: StakingClientConfig;
+  oxendRpcUrl: string;
+}
+
+/** Reads and validates the staking pages' configuration; throws a ConfigError naming each bad variable. */
+export function readStakingConfig(env: Record<string, string | undefined> = process.env): StakingServerConfig {
+  const parsed = parseEnv(stakingEnvSchema, env);
+  const known = knownChains[parsed.CHAIN_ID];
+  const rpcUrl = parsed.WALLET_RPC_URL ?? known?.publicRpc ?? parsed.RPC_URL;
+  if (!rpcUrl) throw new Error(`WALLET_RPC_URL is required: chain ${parsed.CHAIN_ID} has no known public RPC and RPC_URL is not set`);
+  return {
+    client: {
+      chainId: parsed.CHAIN_ID,
+      chainName: known?.name ?? `Chain ${parsed.CHAIN_ID}`,
+      rpcUrl,
+      explorerUrl: known?.explorer ?? null,
+      contracts: {
+        sesh: parsed.SESH_ADDRESS,
+        serviceNodeRewards: parsed.SERVICE_NODE_REWARDS_ADDRESS,
+        contributionFactory: parsed.CONTRIBUTION_FACTORY_ADDRESS ?? null,
+      },
+    },
+    oxendRpcUrl: parsed.OXEND_RPC_URL,
+  };
+}
