@@ -8,6 +8,7 @@ import { readWebConfig } from "../../lib/config/web-config";
 import { getDeploymentContracts } from "../../lib/db/deployment-contracts";
 import { getLiquidations, getRecipientRewardHistory, getRecipientRewards, getRewardFlowSummary, getRewardSankey, getRewardSeries } from "../../lib/db/reward-queries";
 import { AddressLink } from "../../components/EvidenceLinks";
+import { listPoolReleases } from "../../lib/db/pool-release-queries";
 import { formatSesh } from "../../lib/format/sesh-amount";
 import { seshDecimal } from "../../lib/format/sesh-decimal";
 import { formatPpmPercent } from "../../lib/rewards/annualised-yield";
@@ -18,6 +19,8 @@ import {
   recipientColumns,
   recipientNodeColumns,
   recipientSeriesColumns,
+  releaseColumns,
+  releasesInPeriod,
   reconciliationColumns,
   reconciliationRows,
   seriesColumns,
@@ -65,13 +68,14 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
   }
   const config = readWebConfig();
   const contracts = await getDeploymentContracts(config.contracts);
-  const [summary, series, sankey, recipients, liquidations, history] = await Promise.all([
+  const [summary, series, sankey, recipients, liquidations, history, releases] = await Promise.all([
     getRewardFlowSummary(contracts, view),
     getRewardSeries(view),
     getRewardSankey(view, config.foundationAddresses),
     getRecipientRewards(config.foundationAddresses),
     getLiquidations(contracts),
     view.recipient ? getRecipientRewardHistory(view.recipient, view) : null,
+    listPoolReleases(),
   ]);
   const q = `period=${view.period}&bucket=${view.bucket}`;
   const periodLabel = PERIOD_LABELS[view.period];
@@ -146,6 +150,7 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
         ]} />
         <details>
           <summary>The numbers behind the charts</summary>
+          <ExportableTable caption={`Pool releases, ${periodLabel}`} columns={releaseColumns} rows={releasesInPeriod(releases, summary.period.from)} downloadHref={`/api/rewards/releases?${q}`} testId="releases-table" rowKey={(r) => `${r.blockNumber}-${r.logIndex}`} empty="No release in this period." />
           <ExportableTable caption={`Rewards by ${view.bucket}, ${periodLabel}`} columns={seriesColumns} rows={series} downloadHref={`/api/rewards/series?${q}`} testId="series-table" rowKey={(r) => r.bucketStart.toISOString()} />
         </details>
       </section>

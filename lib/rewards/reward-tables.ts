@@ -1,8 +1,9 @@
 import type { DisplayColumn } from "../export/display-column";
+import type { PoolRelease } from "../db/pool-release-queries";
 import type { LiquidationRow, RecipientNodeRow, RecipientRewardRow, RecipientSeriesRow, RewardFlowSummary, RewardGroupFlow, RewardSeriesRow } from "../db/reward-queries";
 
 /** The tables of /rewards: one column list each drives the page and its CSV/JSON download. */
-export const REWARD_TABLES = ["summary", "series", "flows", "recipients", "liquidations", "reconciliation", "recipient-series", "recipient-nodes"] as const;
+export const REWARD_TABLES = ["summary", "series", "flows", "recipients", "liquidations", "reconciliation", "recipient-series", "recipient-nodes", "releases"] as const;
 export type RewardTable = (typeof REWARD_TABLES)[number];
 
 export interface SummaryRow {
@@ -130,4 +131,17 @@ export const recipientNodeColumns: DisplayColumn<RecipientNodeRow>[] = [
   { key: "stake", header: "Its stake", kind: "sesh", value: (r) => r.stake },
   { key: "estimated_accrued", header: "Accrued in the period (estimate)", kind: "sesh", value: (r) => r.estimatedAccrued },
   { key: "registered_tx", header: "Registration", kind: "tx", value: (r) => r.registeredTx },
+];
+
+/** The period's FundsReleased, newest first, each with its transaction. */
+export function releasesInPeriod(releases: PoolRelease[], from: Date | null): PoolRelease[] {
+  return releases.filter((r) => from === null || r.blockTime > from).reverse();
+}
+
+export const releaseColumns: DisplayColumn<PoolRelease>[] = [
+  { key: "block_time", header: "When (UTC)", kind: "date", value: (r) => r.blockTime },
+  { key: "amount", header: "Released", kind: "sesh", value: (r) => r.amount },
+  { key: "cumulative", header: "Released to date", kind: "sesh", value: (r) => r.cumulative },
+  { key: "tx_hash", header: "Transaction", kind: "tx", value: (r) => r.txHash },
+  { key: "block_number", header: "Block", kind: "block", value: (r) => r.blockNumber },
 ];

@@ -1,6 +1,7 @@
 import { readWebConfig } from "../../../../lib/config/web-config";
 import { getDeploymentContracts } from "../../../../lib/db/deployment-contracts";
 import { getLiquidations, getRecipientRewardHistory, getRecipientRewards, getRewardFlowSummary, getRewardSankey, getRewardSeries } from "../../../../lib/db/reward-queries";
+import { listPoolReleases } from "../../../../lib/db/pool-release-queries";
 import { errorResponse, tabularResponse } from "../../../../lib/http/tabular-response";
 import { parseRewardView, RewardViewError } from "../../../../lib/rewards/reward-period";
 import {
@@ -9,6 +10,8 @@ import {
   recipientColumns,
   recipientNodeColumns,
   recipientSeriesColumns,
+  releaseColumns,
+  releasesInPeriod,
   reconciliationColumns,
   reconciliationRows,
   REWARD_TABLES,
@@ -59,6 +62,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ tabl
       return table === "recipient-series"
         ? tabularResponse(searchParams, `rewards-${view.recipient}-${view.period}-${view.bucket}`, recipientSeriesColumns, history.series, recipientMeta)
         : tabularResponse(searchParams, `rewards-${view.recipient}-nodes-${view.period}`, recipientNodeColumns, history.nodes, recipientMeta);
+    }
+    case "releases": {
+      const s = await getRewardFlowSummary(contracts, view);
+      return tabularResponse(searchParams, name, releaseColumns, releasesInPeriod(await listPoolReleases(), s.period.from), meta);
     }
     case "liquidations":
       return tabularResponse(searchParams, "rewards-liquidations", liquidationColumns, await getLiquidations(contracts), meta);
