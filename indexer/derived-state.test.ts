@@ -9,6 +9,7 @@ import { readContributionContract } from "../lib/chain/read-contribution-contrac
 import { readIndexerConfig } from "../lib/config/indexer-config";
 import { listPoolReleases } from "../lib/db/pool-release-queries";
 import { indexerEnvFor, startDevnetFixture, type DevnetFixture } from "../test-support/devnet-fixture";
+import { planOpenContributions, type OpenContributionKind } from "../devnet/scenario/open-contributions";
 import { indexedStateSnapshot } from "../test-support/indexed-state-snapshot";
 import { createTestDatabase, type TestDatabase } from "../test-support/test-database";
 import { runChainIndexer } from "./chain-indexer";
@@ -170,6 +171,32 @@ describe("derived state against the devnet contracts", () => {
     expect(rows.slice(-3).map((r) => r.status)).toEqual(["open", "filled", "awaiting_operator"]);
   });
 
+  it("keeps the contribution contracts the history leaves open, each in the state its story left it", async () => {
+    const a = fixture.deployment.addresses;
+    const signer = bn254NetworkSigner({ seed: "derived-state", chainId: 31337, rewardsContract: a.serviceNodeRewards });
+    const expected: Record<OpenContributionKind, string> = {
+      operatorOnly: "open",
+      partlyFilled: "open",
+      reservedSlots: "open",
+      filledNotFinalized: "filled",
+      contributorWithdrew: "open",
+    };
+    const open = planOpenContributions(fixture.plan);
+    expect(new Set(open.map((o) => o.kind)).size).toBe(5);
+    for (const planned of open) {
+      const key = signer.nodeKeys(planned.keyIndex).ed25519Pubkey.toString(16).padStart(64, "0");
+      const [row] = await sql<{ address: string; status: string; operator: string; totalContributed: bigint; manualFinalize: boolean; serviceNodeId: bigint | null }[]>`
+        SELECT address, status, operator, "totalContributed", "manualFinalize", "serviceNodeId" FROM "ContributionContract" WHERE "ed25519Pubkey" = ${key}`;
+      const staked = planned.stakes.filter((s) => s.address !== planned.withdrawn).reduce((t, s) => t + s.amount, 0n);
+      expect(row, planned.kind).toMatchObject({ status: expected[planned.kind], operator: planned.operator.toLowerCase(), totalContributed: staked, manualFinalize: planned.manualFinalize, serviceNodeId: null });
+      const reservations = await sql<{ received: boolean }[]>`SELECT received FROM "ContributionReservation" WHERE "contractAddress" = ${row!.address} ORDER BY position`;
+      // Reserved slots: the operator and the contributors who paid, and one still to come.
+      if (planned.kind === "reservedSlots") expect(reservations.map((r) => r.received)).toEqual([...planned.stakes.map(() => true), false]);
+      else expect(reservations).toEqual([]);
+    }
+    expect(open.filter((o) => o.kind === "filledNotFinalized")[0]!.stakes.reduce((t, s) => t + s.amount, 0n)).toBe(fixture.plan.stakingRequirement);
+  });
+
   it("counts each operator's nodes and stake exactly as the node tables hold them, and the chain's live nodes", async () => {
     const [totals] = await sql<{ live: bigint; staked: bigint; awaiting: bigint; nodes: bigint }[]>`
       SELECT sum("activeNodes" + "exitRequestedNodes")::bigint AS live, sum("stakedInLiveNodes")::bigint AS staked, sum("awaitingContributors")::bigint AS awaiting,
@@ -177,7 +204,8 @@ describe("derived state against the devnet contracts", () => {
     const [ids] = await client.readContract({ address: fixture.deployment.addresses.serviceNodeRewards, abi: serviceNodeRewardsAbi, functionName: "allServiceNodeIDs", blockNumber: fixture.endBlock });
     expect(totals!.live).toBe(BigInt(ids.length));
     expect(totals!.staked).toBe(BigInt(ids.length) * fixture.plan.stakingRequirement);
-    expect(totals!.awaiting).toBe(3n);
+    // The three this test opened and those the history leaves open.
+    expect(totals!.awaiting).toBe(3n + BigInt(planOpenContributions(fixture.plan).length));
     const [nodeCount] = await sql<{ n: bigint }[]>`SELECT count(*) AS n FROM "ServiceNode"`;
     expect(totals!.nodes).toBe(nodeCount!.n);
     // Per operator, against a recount of its nodes.

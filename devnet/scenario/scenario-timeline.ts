@@ -1,4 +1,5 @@
 import { DAY, type NetworkPlan, type PlannedNode } from "./network-plan";
+import { openContributionSteps, type OpenContributionStep } from "./open-contributions";
 
 export type ScenarioAction =
   | { kind: "seed"; t: number; nodes: PlannedNode[] }
@@ -12,10 +13,12 @@ export type ScenarioAction =
   /** a staking-enabled vesting wallet registers a node with its locked tokens */
   | { kind: "vestingStake"; t: number; vesting: number }
   /** a vesting wallet's beneficiary takes what has unlocked */
-  | { kind: "vestingRelease"; t: number; vesting: number };
+  | { kind: "vestingRelease"; t: number; vesting: number }
+  /** a step of a contribution contract the history leaves open (open-contributions.ts) */
+  | { kind: "openContribution"; t: number; step: OpenContributionStep };
 
 const order: Record<ScenarioAction["kind"], number> = {
-  seed: 0, poolRelease: 1, register: 2, vestingStake: 3, exitRequest: 4, exit: 5, liquidate: 6, rewards: 7, transfers: 8, vestingRelease: 9,
+  seed: 0, poolRelease: 1, register: 2, vestingStake: 3, exitRequest: 4, exit: 5, liquidate: 6, rewards: 7, transfers: 8, vestingRelease: 9, openContribution: 10,
 };
 
 /** Every action of the plan in chain order: by time, then by kind, then by node index. */
@@ -43,6 +46,7 @@ export function scenarioTimeline(plan: NetworkPlan, vesting: { lockup: "A" | "F"
     actions.push({ kind: "rewards", t: t + 3_600, claim: week % 4 === 3 });
   }
   for (let t = plan.startTime + DAY / 2; t < plan.config.endTime; t += DAY) actions.push({ kind: "transfers", t });
+  for (const { t, step } of openContributionSteps(plan)) actions.push({ kind: "openContribution", t, step });
   const indexOf = (a: ScenarioAction) => ("node" in a ? a.node.index : "vesting" in a ? a.vesting : 0);
   return actions.sort((a, b) => a.t - b.t || order[a.kind] - order[b.kind] || indexOf(a) - indexOf(b));
 }

@@ -21,6 +21,7 @@ import { loadArtifact } from "../../contracts/artifacts";
 import type { DevnetClients } from "./devnet-rpc";
 import type { NetworkPlan, PlannedNode } from "./network-plan";
 import type { G1Point, ScenarioSigner } from "./scenario-signer";
+import { openContributionWriter } from "./open-contributions";
 import { scenarioTimeline, type ScenarioAction } from "./scenario-timeline";
 import { seededAddress, seededRandom } from "./seeded-random";
 
@@ -196,6 +197,14 @@ export async function writeHistory(opts: {
     ...node.contributors,
   ];
 
+  const openContribution = openContributionWriter({
+    write: (what, from, to, abi, functionName, args) => write(what, from, to, abi, functionName, args),
+    signer,
+    sesh,
+    contributionFactory,
+    funding: deployment.funding.operators,
+    nextContractAddress: () => getContractAddress({ from: contributionFactory, nonce: state.factoryNonce++ }),
+  });
   const actions = scenarioTimeline(plan, deployment.vesting).filter((a) => a.t <= (opts.until ?? plan.config.endTime));
   if (!actions.some((a) => a.kind === "seed")) {
     await write("start", deployment.owner, serviceNodeRewards, serviceNodeRewardsAbi, "start", []);
@@ -401,6 +410,9 @@ export async function writeHistory(opts: {
         await trade();
         return;
       }
+      case "openContribution":
+        await openContribution(action.step);
+        return;
     }
   }
 
