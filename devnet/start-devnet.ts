@@ -94,6 +94,7 @@ export async function startDevnet(opts: {
     const simulator = await startNodeSimulator({
       client: clients.public,
       rewardsAddress: deployment.addresses.serviceNodeRewards,
+      contributionFactory: deployment.addresses.contributionFactory,
       plan,
       plannedNodeFor: (key) => plannedByKey.get(key),
       port: opts.oxendPort,

@@ -5,7 +5,9 @@ import { exitSignatureSchema, parseSignatureResult, readOxendResult, rewardsSign
 import { parseRegistrationOutput } from "../../lib/staking/registration-output";
 import { startDevnetFixture, type DevnetFixture } from "../../test-support/devnet-fixture";
 import { findFreePort } from "../port-check";
+import { parseServiceNodeStates } from "../../lib/oxend/service-node-states";
 import { bn254NetworkSigner } from "../scenario/bn254-network-signer";
+import { planOpenContributions } from "../scenario/open-contributions";
 import { networkSignatureMethods } from "./network-signatures";
 import { startNodeSimulator, type RunningNodeSimulator } from "./run-node-simulator";
 
@@ -14,6 +16,7 @@ const operator: Address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
 
 let fixture: DevnetFixture;
 let simulator: RunningNodeSimulator;
+let signer: ReturnType<typeof bn254NetworkSigner>;
 const rpc = async (method: string, params: unknown) => {
   const res = await fetch(simulator.url, { method: "POST", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
   return res.text();
@@ -27,11 +30,12 @@ beforeAll(async () => {
   fixture = await startDevnetFixture({ seed: "signatures", nodeCount: 40, months: 3 });
   // The simulator signs with wall-clock time, as the live devnet's blocks follow it.
   await mineAt(Math.floor(Date.now() / 1000));
-  const signer = bn254NetworkSigner({ seed: "signatures", chainId: 31337, rewardsContract: fixture.deployment.addresses.serviceNodeRewards });
+  signer = bn254NetworkSigner({ seed: "signatures", chainId: 31337, rewardsContract: fixture.deployment.addresses.serviceNodeRewards });
   const byKey = new Map(fixture.plan.nodes.map((n) => [signer.nodeKeys(n.index).ed25519Pubkey.toString(16).padStart(64, "0"), n]));
   simulator = await startNodeSimulator({
     client: fixture.clients.public,
     rewardsAddress: fixture.deployment.addresses.serviceNodeRewards,
+    contributionFactory: fixture.deployment.addresses.contributionFactory,
     plan: fixture.plan,
     plannedNodeFor: (key) => byKey.get(key),
     port: await findFreePort(),
@@ -112,6 +116,33 @@ describe("the simulator's network signatures", () => {
     await mineAt(Number((await fixture.clients.public.getBlock()).timestamp) + 5);
     expect((await fixture.clients.public.getTransactionReceipt({ hash })).status).toBe("success");
   }, 60_000);
+
+  it("lists the nodes awaiting contributors as oxend lists unfunded nodes: not funded, not active, stakes and reservations", async () => {
+    const { nodes, rejected } = parseServiceNodeStates(await rpc("get_service_nodes", {}));
+    expect(rejected).toEqual([]);
+    const unfunded = nodes.filter((n) => n.funded === false);
+    const open = planOpenContributions(fixture.plan);
+    const keyOf = (keyIndex: number) => signer.nodeKeys(keyIndex).ed25519Pubkey.toString(16).padStart(64, "0");
+    expect(unfunded.map((n) => n.pubkeyEd25519).sort()).toEqual(open.map((o) => keyOf(o.keyIndex)).sort());
+    for (const planned of open) {
+      const node = unfunded.find((n) => n.pubkeyEd25519 === keyOf(planned.keyIndex))!;
+      const paid = planned.stakes.filter((s) => s.address !== planned.withdrawn);
+      const unpaid = planned.reserved.filter((r) => !paid.some((s) => s.address === r.addr));
+      expect(node, planned.kind).toMatchObject({
+        active: false,
+        operatorAddress: planned.operator.toLowerCase(),
+        operatorFee: planned.fee,
+        totalContributed: paid.reduce((t, s) => t + s.amount, 0n),
+        stakingRequirement: fixture.plan.stakingRequirement,
+      });
+      expect(node.contributors).toEqual([
+        ...paid.map((s) => ({ address: s.address.toLowerCase(), beneficiary: s.address.toLowerCase(), amount: s.amount, reserved: s.amount })),
+        ...unpaid.map((r) => ({ address: r.addr.toLowerCase(), beneficiary: r.addr.toLowerCase(), amount: 0n, reserved: r.amount })),
+      ]);
+    }
+    // The registered nodes are still all funded.
+    expect(nodes.filter((n) => n.funded).length).toBe(simulator.tracker.liveNodes().length);
+  });
 
   it("rejects bad parameters as JSON-RPC errors", async () => {
     expect(() => readOxendResult("")).toThrow(/not JSON/);

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { stringify as stringifyLossless } from "lossless-json";
 import { z } from "zod";
+import type { ContributionContractRecord } from "../../lib/staking/contribution-ledger";
 import type { ServiceNodeRecord } from "../../lib/staking/service-node-ledger";
 import { assertPortFree } from "../port-check";
 import { OXEND_BLOCK_SECONDS, type NodeBehaviour } from "./node-behaviour";
@@ -8,6 +9,8 @@ import { OXEND_BLOCK_SECONDS, type NodeBehaviour } from "./node-behaviour";
 export interface SimulatedNetwork {
   /** nodes registered on chain and not yet removed */
   liveNodes(): ServiceNodeRecord[];
+  /** contribution contracts with a stake in, not finalized: listed as not yet funded */
+  awaitingContracts?(): ContributionContractRecord[];
   behaviourOf(node: ServiceNodeRecord): NodeBehaviour;
   /** the simulated Session chain's height and time */
   now(): { height: bigint; time: number };
@@ -85,16 +88,55 @@ export function serviceNodeEntry(network: SimulatedNetwork, node: ServiceNodeRec
   };
 }
 
+/**
+ * A node still collecting its stake, as oxend lists one: not funded, not active, no proof yet,
+ * its contributors with what each has paid and what is reserved for them.
+ */
+export function unfundedNodeEntry(network: SimulatedNetwork, contract: ContributionContractRecord): Record<string, unknown> {
+  const { height, time } = network.now();
+  const created = Math.floor(contract.createdAt.getTime() / 1000);
+  const stateHeight = height - BigInt(Math.max(0, Math.floor((time - created) / OXEND_BLOCK_SECONDS)));
+  const reservedFor = new Map(contract.reservations.map((r) => [r.contributor, r.amount]));
+  const contributors = [
+    ...contract.contributions.map((c) => {
+      const reserved = reservedFor.get(c.contributor) ?? 0n;
+      return { address: c.contributor, beneficiary: c.beneficiary, amount: c.amount, reserved: reserved > c.amount ? reserved : c.amount, locked_contributions: [] };
+    }),
+    ...contract.reservations.filter((r) => !r.received).map((r) => ({ address: r.contributor, beneficiary: r.contributor, amount: 0n, reserved: r.amount, locked_contributions: [] })),
+  ];
+  return {
+    service_node_pubkey: contract.ed25519Pubkey,
+    pubkey_ed25519: contract.ed25519Pubkey,
+    pubkey_bls: contract.blsPubkey.slice(2),
+    operator_address: contract.operator,
+    operator_fee: contract.fee,
+    portions_for_operator: (BigInt(contract.fee) * 18446744073709551612n) / 10_000n,
+    contributors,
+    total_contributed: contract.totalContributed,
+    total_reserved: contributors.reduce((t, c) => t + c.reserved, 0n),
+    staking_requirement: contract.stakingRequirement,
+    active: false,
+    funded: false,
+    state_height: stateHeight < 0n ? 0n : stateHeight,
+    requested_unlock_height: 0n,
+    last_reward_block_height: stateHeight < 0n ? 0n : stateHeight,
+    earned_downtime_blocks: 0,
+    last_uptime_proof: 0,
+    is_removable: false,
+    is_liquidatable: false,
+  };
+}
+
 function getServiceNodes(network: SimulatedNetwork, rawParams: unknown) {
   const parsed = getServiceNodesParams.safeParse(rawParams ?? {});
   if (!parsed.success) throw new RpcError(-32602, `Invalid params: ${parsed.error.issues[0]?.message ?? "bad params"}`);
   const params = parsed.data;
   const wanted = params.fields && !params.fields.all ? new Set(Object.entries(params.fields).filter(([, on]) => on).map(([f]) => f)) : undefined;
   const only = params.service_node_pubkeys ? new Set(params.service_node_pubkeys) : undefined;
-  const states = network
-    .liveNodes()
-    .filter((n) => !only || only.has(n.ed25519Pubkey))
-    .map((n) => serviceNodeEntry(network, n))
+  const states = [
+    ...network.liveNodes().filter((n) => !only || only.has(n.ed25519Pubkey)).map((n) => serviceNodeEntry(network, n)),
+    ...(network.awaitingContracts?.() ?? []).filter((c) => !only || only.has(c.ed25519Pubkey)).map((c) => unfundedNodeEntry(network, c)),
+  ]
     .filter((e) => !params.active_only || e.active === true)
     .map((e) => (wanted ? Object.fromEntries(Object.entries(e).filter(([k]) => wanted.has(k))) : e));
   const { height } = network.now();

@@ -29,6 +29,8 @@ export interface RunningNodeSimulator {
 export async function startNodeSimulator(opts: {
   client: PublicClient;
   rewardsAddress: Address;
+  /** follows its contribution contracts too: nodes awaiting contributors are listed unfunded */
+  contributionFactory?: Address;
   plan: NetworkPlan;
   /** the plan entry of the node with this ed25519 key, if the scenario registered it */
   plannedNodeFor: (ed25519Pubkey: string) => PlannedNode | undefined;
@@ -37,7 +39,7 @@ export async function startNodeSimulator(opts: {
   extraMethods?: (network: SimulatedNetwork, tools: { tracker: ChainNodeTracker; syncNow(): Promise<void> }) => SimulatedNetwork["extraMethods"];
   syncMs?: number;
 }): Promise<RunningNodeSimulator> {
-  const tracker = new ChainNodeTracker(opts.client, opts.rewardsAddress);
+  const tracker = new ChainNodeTracker(opts.client, opts.rewardsAddress, opts.contributionFactory);
   const ips = sampleNodeIps();
   const behaviours = new Map<string, NodeBehaviour>();
   let chainTime = Math.floor(Date.now() / 1000);
@@ -54,6 +56,7 @@ export async function startNodeSimulator(opts: {
 
   const network: SimulatedNetwork = {
     liveNodes: () => tracker.liveNodes(),
+    awaitingContracts: () => tracker.awaitingContracts(),
     behaviourOf(node: ServiceNodeRecord) {
       let behaviour = behaviours.get(node.ed25519Pubkey);
       if (!behaviour) {
