@@ -108,7 +108,7 @@ export default async function OverviewPage() {
         <FreshnessPanel freshness={overview.freshness} now={now} />
       </div>
 
-      <div className="two-col section" style={{ gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)" }}>
+      <div className="chart-pair section">
         <section className="card" aria-labelledby="node-series-heading">
           <h2 id="node-series-heading">Registered nodes, {OVERVIEW_SERIES_DAYS} days</h2>
           <NetworkSeriesChart points={series.map((p) => ({ day: p.day, value: p.nodes }))} label="Registered nodes" unit="nodes" />

@@ -35,8 +35,8 @@ export function DataTable<Row>({
   sorted?: { key: string; dir: "asc" | "desc" };
 }) {
   return (
-    <div className="table-scroll" role="region" aria-label={typeof caption === "string" ? caption : undefined} tabIndex={0}>
-      <table className="data-table" data-testid={testId}>
+    <div className="explorer-table-scroll" role="region" aria-label={typeof caption === "string" ? caption : undefined} tabIndex={0}>
+      <table className="explorer-table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>

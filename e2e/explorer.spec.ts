@@ -69,6 +69,8 @@ test("the node list filters, sorts and pages through the nodes the database hold
     await expect(page).toHaveURL(/page=2/);
     await expect(page.getByTestId("node-link").first()).toHaveText(ids[50]!.id);
     await page.getByTestId("prev-page").click();
+    await expect(page).not.toHaveURL(/page=2/);
+    await expect(page.getByTestId("node-link").first()).toHaveText(ids[0]!.id);
   }
 
   // The download holds exactly the rows of the page, with exact stakes.

@@ -126,8 +126,10 @@ test("/rewards shows the pool and the rewards contract as the chain has them, an
   await page.goto("/rewards?bucket=hour");
   await expect(page.getByTestId("bad-params")).toContainText("bucket must be one of day, week, month");
 
-  // One recipient over time: its own series and nodes.
-  await page.goto(`/rewards?period=all&recipient=${topRecipient}`);
+  // One recipient over time, reached from the recipients table: its own series and nodes.
+  await page.goto("/rewards?period=all");
+  await page.getByTestId("recipients-table").getByRole("link", { name: "over time" }).first().click();
+  await expect(page).toHaveURL(new RegExp(`recipient=${topRecipient}`));
   await expect(page.getByTestId("recipient-section")).toBeVisible();
   await expect(page.getByTestId("recipient-nodes-table").locator("tbody tr").first()).toBeVisible();
   await page.screenshot({ path: "test-results/rewards-recipient-desktop.png", fullPage: true });

@@ -114,7 +114,7 @@ export default async function FoundationPage() {
           <p data-testid="no-breach">None: the foundation has stayed within its pledge on every day of the indexed history.</p>
         ) : (
           <div className="table-scroll">
-            <table className="data-table" data-testid="breach-periods">
+            <table className="gov-table" data-testid="breach-periods">
               <caption className="visually-hidden">Periods when the foundation operated more than 10% of nodes</caption>
               <thead>
                 <tr>
@@ -142,7 +142,7 @@ export default async function FoundationPage() {
           <details className="around">
             <summary>The foundation&apos;s registrations and exits on the crossing days ({around.length})</summary>
             <div className="table-scroll">
-              <table className="data-table compact">
+              <table className="gov-table compact">
                 <caption className="visually-hidden">Foundation registrations and exits on the days its share crossed 10%</caption>
                 <thead><tr><th scope="col">Time</th><th scope="col">What</th><th scope="col">Node</th><th scope="col">Operator</th><th scope="col">Transaction</th></tr></thead>
                 <tbody>
@@ -163,7 +163,7 @@ export default async function FoundationPage() {
         <h2 id="nodes-heading">The foundation&apos;s nodes</h2>
         <p className="stat-hint">{n(operated.length)} operated, {n(contributed.length)} staked in without operating.</p>
         <div className="table-scroll tall">
-          <table className="data-table compact" data-testid="foundation-nodes">
+          <table className="gov-table compact" data-testid="foundation-nodes">
             <caption className="visually-hidden">Nodes the foundation operates or stakes in</caption>
             <thead><tr><th scope="col">Node</th><th scope="col">Role</th><th scope="col">Operator</th><th scope="col">State</th><th scope="col" className="num">Foundation stake</th><th scope="col">Registered</th></tr></thead>
             <tbody>
@@ -193,7 +193,7 @@ export default async function FoundationPage() {
         <details>
           <summary>Every transfer ({n(data.flows.length)})</summary>
           <div className="table-scroll tall">
-            <table className="data-table compact">
+            <table className="gov-table compact">
               <caption className="visually-hidden">SESH transfers of the foundation&apos;s addresses</caption>
               <thead><tr><th scope="col">Time</th><th scope="col">Kind</th><th scope="col">Counterparty</th><th scope="col" className="num">Amount</th><th scope="col">Transaction</th></tr></thead>
               <tbody>

@@ -69,7 +69,7 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
       <section className="card section" aria-labelledby="now-heading">
         <h2 id="now-heading">Concentration today</h2>
         <div className="table-scroll">
-          <table className="data-table" data-testid="concentration-now">
+          <table className="gov-table" data-testid="concentration-now">
             <caption className="visually-hidden">Concentration of nodes and stake today</caption>
             <thead>
               <tr>
@@ -128,7 +128,7 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
           {rows.length < all.length ? <> · <Link href={`/operators?top=${all.length}`}>show all</Link></> : null}.
         </p>
         <div className="table-scroll">
-          <table className="data-table" data-testid="leaderboard">
+          <table className="gov-table" data-testid="leaderboard">
             <caption className="visually-hidden">Operators and stakers ranked by nodes operated</caption>
             <thead>
               <tr>

@@ -53,7 +53,7 @@ export const flowColumns: DisplayColumn<RewardGroupFlow>[] = [
 ];
 
 export const recipientColumns: DisplayColumn<RecipientRewardRow>[] = [
-  { key: "recipient", header: "Recipient", kind: "address", value: (r) => r.recipient },
+  { key: "recipient", header: "Recipient", kind: "reward-recipient", value: (r) => r.recipient },
   { key: "role", header: "Role", kind: "text", value: (r) => (r.isFoundation ? "foundation" : r.isOperator ? "operator" : "contributor") },
   { key: "credited", header: "Credited", kind: "sesh", value: (r) => r.credited },
   { key: "rewards", header: "of it rewards", kind: "sesh", value: (r) => r.rewards },
