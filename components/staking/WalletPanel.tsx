@@ -1,4 +1,5 @@
 "use client";
+import { useSyncExternalStore } from "react";
 import { formatEther } from "viem";
 import { useConnect, useConnectors, useDisconnect, useSwitchChain } from "wagmi";
 import { formatSesh } from "../../lib/format/sesh-amount";
@@ -20,13 +21,21 @@ export function WalletPanel() {
   const named = allConnectors.filter((c) => c.id !== "injected");
   const connectors = named.length > 0 ? named : allConnectors;
   const error = connect.error ?? switchChain.error;
+  // Known only in the browser: whether any wallet injected itself (server render assumes one did).
+  const hasInjected = useSyncExternalStore(() => () => {}, () => "ethereum" in window, () => true);
+  const noWallet = named.length === 0 && !hasInjected;
 
   if (!wallet.isConnected || !wallet.address) {
     return (
       <section className="card wallet-panel" aria-labelledby="wallet-heading" data-testid="wallet-panel">
         <h2 id="wallet-heading">Connect a wallet</h2>
         <p className="stat-hint">Your wallet signs each step; nothing is sent without your approval in it.</p>
-        <ul className="wallet-choices">
+        {noWallet ? (
+          <p className="notice notice-warning" data-testid="no-wallet">
+            No wallet was found in this browser. Install a browser wallet that supports Arbitrum (any EIP-1193 wallet), then reload this page.
+          </p>
+        ) : null}
+        <ul className="wallet-choices" hidden={noWallet}>
           {connectors.map((connector) => (
             <li key={connector.uid}>
               <button type="button" className="button" disabled={connect.isPending} onClick={() => connect.mutate({ connector })}>
