@@ -58,7 +58,7 @@ try {
   const loadBefore = os.loadavg()[0]!;
   const worker = spawn(
     process.execPath,
-    [...(cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : []), "--import", "tsx", "bench/indexer-backfill-worker.ts"],
+    [...(cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : []), ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", "bench/indexer-backfill-worker.ts"],
     {
       env: { ...process.env, ...devnet.env, DATABASE_URL: pg.databaseUrl, BENCH_HISTORY_END_BLOCK: devnet.historyEndBlock.toString() },
       stdio: ["ignore", "pipe", "inherit"],

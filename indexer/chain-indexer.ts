@@ -119,8 +119,10 @@ export async function runChainIndexer(opts: {
         concurrency: config.logConcurrency,
         signal,
       });
-      for await (const range of ranges) {
-        const events = await decodeBatch(client, watched, range, signal);
+      // Range k is written while range k+1 is decoded: PostgreSQL and the decoder work at the
+      // same time, while the writes themselves stay one transaction at a time, in order.
+      let writing: Promise<void> = Promise.resolve();
+      const write = async (range: FetchedRange, events: StoredEvent[]) => {
         await writeBatch(sql, client, config.chainId, events, { number: range.toBlock, ...range.endBlock }, signal);
         opts.onProgress?.({ fromBlock: range.fromBlock, toBlock: range.toBlock, startBlock: runStart, targetBlock: target, events: events.length });
         next = range.toBlock + 1n;
@@ -128,8 +130,20 @@ export async function runChainIndexer(opts: {
           await recordSuccess(sql, "chain", range.toBlock, head);
           statusAt = Date.now();
         }
-        if (signal.aborted) break;
+      };
+      try {
+        for await (const range of ranges) {
+          const events = await decodeBatch(client, watched, range, signal);
+          await writing;
+          if (signal.aborted) break;
+          writing = write(range, events);
+          // A failed write is thrown at the next await of `writing`, not as an unhandled rejection.
+          writing.catch(() => {});
+        }
+      } finally {
+        await writing.catch(() => {});
       }
+      await writing;
     } catch (error) {
       if (signal.aborted) break;
       opts.onError?.(error);

@@ -73,7 +73,7 @@ interface HistoryState {
   txCount: number;
   /** CREATE nonce of the contribution factory: a contract starts at 1 */
   factoryNonce: bigint;
-  /** SESH balance of each trading holder, to trade only what they have; empty until funded */
+  /** SESH balance of each trading holder who has joined, to trade only what they have */
   traderBalances: Map<Address, bigint>;
 }
 
@@ -407,7 +407,7 @@ export async function writeHistory(opts: {
   /**
    * A day of SESH trading between the plan's holders: a few heavy hitters (exchanges) on either
    * side of most transfers, each a real SESH Transfer, sent in batches through the devnet's
-   * SeshTransferBatcher. The first day funds the holders and has them approve the batcher.
+   * SeshTransferBatcher.
    */
   async function trade(): Promise<void> {
     const { holders, transfersPerDay } = plan.trading;
@@ -422,22 +422,24 @@ export async function writeHistory(opts: {
       batch.from.push(from);
       batch.to.push(to);
       batch.amounts.push(amount);
-      if (state.traderBalances.has(from)) state.traderBalances.set(from, state.traderBalances.get(from)! - amount);
+      if (from !== deployment.funding.holders) state.traderBalances.set(from, state.traderBalances.get(from)! - amount);
       state.traderBalances.set(to, (state.traderBalances.get(to) ?? 0n) + amount);
       if (batch.from.length === TRANSFERS_PER_BATCH) await flush();
     };
-    if (state.traderBalances.size === 0) {
-      // From the community fund (not a trader: its balance is not tracked here).
-      const fund = deployment.funding.holders;
-      await write("approve batcher", fund, sesh, erc20Abi, "approve", [deployment.transferBatcher, maxUint256], undefined, 100_000n);
-      for (const holder of holders) {
-        await write("approve batcher", holder, sesh, erc20Abi, "approve", [deployment.transferBatcher, maxUint256], undefined, 100_000n);
-        await add(fund, holder, BigInt(tradingRandom.int(50, 1_000)) * SESH);
-      }
+    // Holders join over the months (thousands at once would make blocks anvil chokes on):
+    // each approves the batcher and gets a first allocation from the community fund.
+    const fund = deployment.funding.holders;
+    const joined = state.traderBalances.size;
+    if (joined === 0) await write("approve batcher", fund, sesh, erc20Abi, "approve", [deployment.transferBatcher, maxUint256], undefined, 100_000n);
+    const joining = holders.slice(joined, joined + Math.max(10, Math.ceil(holders.length / (plan.config.months * 30))));
+    for (const holder of joining) {
+      await write("approve batcher", holder, sesh, erc20Abi, "approve", [deployment.transferBatcher, maxUint256], undefined, 100_000n);
+      await add(fund, holder, BigInt(tradingRandom.int(50, 1_000)) * SESH);
     }
+    const active = state.traderBalances.size;
     for (let i = 0; i < transfersPerDay; i++) {
-      const from = holders[tradingRandom.zipf(holders.length, 0.9)]!;
-      const to = holders[tradingRandom.zipf(holders.length, 0.9)]!;
+      const from = holders[tradingRandom.zipf(active, 0.9)]!;
+      const to = holders[tradingRandom.zipf(active, 0.9)]!;
       const balance = state.traderBalances.get(from)!;
       if (from === to || balance < SESH) continue;
       await add(from, to, (balance * BigInt(tradingRandom.int(1, 40))) / 100n);
