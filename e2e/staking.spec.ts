@@ -301,8 +301,16 @@ test("opens a multi-contributor node and a second wallet fills it, refused first
     await expect(other.getByTestId("contribute-form-contribute")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
     // Filled: it registers itself and leaves the list; both wallets now have a node.
     await expect(row).toHaveCount(0, { timeout: 60_000 });
+    const sql = postgres(e2eStack.databaseUrl, { max: 1 });
+    let nodeId: string | undefined;
+    try {
+      [{ nodeId } = { nodeId: undefined }] = await sql<{ nodeId: string }[]>`SELECT "serviceNodeId"::text AS "nodeId" FROM "ContributionContract" WHERE address = ${contract} AND "serviceNodeId" IS NOT NULL`;
+    } finally {
+      await sql.end();
+    }
+    expect(nodeId).toBeDefined();
     await other.goto("/my-nodes");
-    await expect(other.getByTestId("my-nodes").getByText("(contributor)")).toBeVisible({ timeout: 60_000 });
+    await expect(other.getByTestId(`my-node-${nodeId}`)).toContainText("(contributor)", { timeout: 60_000 });
     await shoot(other, "contributor-my-nodes");
   } finally {
     await context.close();

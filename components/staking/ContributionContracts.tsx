@@ -5,7 +5,7 @@ import type { Abi, Address } from "viem";
 import { useReadContracts } from "wagmi";
 import { serviceNodeContributionAbi } from "../../lib/abi/service-node-contribution-abi";
 import { formatSesh } from "../../lib/format/sesh-amount";
-import { contributionContractsResponseSchema } from "../../lib/staking/wallet-node-rows";
+import { contributionContractsResponseSchema } from "../../lib/staking/staking-api-responses";
 import { DownloadLinks } from "../DownloadLinks";
 import { ContributeForm } from "./ContributeForm";
 import { fetchValidated } from "./fetch-validated";

@@ -7,7 +7,7 @@ import { useReadContract } from "wagmi";
 import { serviceNodeRewardsAbi } from "../../lib/abi/service-node-rewards-abi";
 import { formatSesh } from "../../lib/format/sesh-amount";
 import { exitSchedule } from "../../lib/staking/exit-schedule";
-import { exitSignatureResponseSchema, walletNodesResponseSchema, type WalletNodeRow } from "../../lib/staking/wallet-node-rows";
+import { exitSignatureResponseSchema, walletNodesResponseSchema, type WalletNodeRow } from "../../lib/staking/staking-api-responses";
 import { DownloadLinks } from "../DownloadLinks";
 import { fetchValidated } from "./fetch-validated";
 import { useStaking } from "./staking-context";

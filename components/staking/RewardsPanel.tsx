@@ -5,7 +5,7 @@ import { useReadContract } from "wagmi";
 import { serviceNodeRewardsAbi } from "../../lib/abi/service-node-rewards-abi";
 import { seshl2Abi } from "../../lib/abi/seshl2-abi";
 import { formatSesh } from "../../lib/format/sesh-amount";
-import { rewardsSignatureResponseSchema } from "../../lib/staking/wallet-node-rows";
+import { rewardsSignatureResponseSchema } from "../../lib/staking/staking-api-responses";
 import { fetchValidated } from "./fetch-validated";
 import { useStaking } from "./staking-context";
 import { TransactionStatus } from "./TransactionStatus";

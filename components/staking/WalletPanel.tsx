@@ -1,4 +1,5 @@
 "use client";
+import { useSyncExternalStore } from "react";
 import { formatEther } from "viem";
 import { useConnect, useConnectors, useDisconnect, useSwitchChain } from "wagmi";
 import { formatSesh } from "../../lib/format/sesh-amount";
@@ -17,23 +18,35 @@ export function WalletPanel() {
   const disconnect = useDisconnect();
   const switchChain = useSwitchChain();
   // Wallets announced through EIP-6963 carry their own names; the generic one only when none did.
-  const named = allConnectors.filter((c) => c.id !== "injected");
-  const connectors = named.length > 0 ? named : allConnectors;
+  // WalletConnect (present only when configured) is offered beside them: it needs no browser wallet.
+  const remote = allConnectors.filter((c) => c.type === "walletConnect");
+  const announced = allConnectors.filter((c) => c.type !== "walletConnect" && c.id !== "injected");
+  const generic = allConnectors.filter((c) => c.id === "injected");
   const error = connect.error ?? switchChain.error;
+  // Known only in the browser: whether any wallet injected itself (server render assumes one did).
+  const hasInjected = useSyncExternalStore(() => () => {}, () => "ethereum" in window, () => true);
+  const noBrowserWallet = announced.length === 0 && !hasInjected;
+  const connectors = [...(announced.length > 0 ? announced : noBrowserWallet ? [] : generic), ...remote];
+  const noWallet = connectors.length === 0;
 
   if (!wallet.isConnected || !wallet.address) {
     return (
       <section className="card wallet-panel" aria-labelledby="wallet-heading" data-testid="wallet-panel">
         <h2 id="wallet-heading">Connect a wallet</h2>
         <p className="stat-hint">Your wallet signs each step; nothing is sent without your approval in it.</p>
-        <ul className="wallet-choices">
+        {noBrowserWallet ? (
+          <p className="notice notice-warning" data-testid="no-wallet">
+            No wallet was found in this browser. Install a browser wallet that supports Arbitrum (any EIP-1193 wallet), then reload this page{remote.length > 0 ? ", or connect a phone wallet through WalletConnect below" : ""}.
+          </p>
+        ) : null}
+        <ul className="wallet-choices" hidden={noWallet}>
           {connectors.map((connector) => (
             <li key={connector.uid}>
               <button type="button" className="button" disabled={connect.isPending} onClick={() => connect.mutate({ connector })}>
                 {/* Wallet icons are data: URIs the wallet announces (EIP-6963): nothing for next/image to optimise. */}
                 {/* eslint-disable-next-line @next/next/no-img-element */}
                 {connector.icon ? <img src={connector.icon} alt="" width={20} height={20} /> : null}
-                {connector.id === "injected" ? "Browser wallet" : connector.name}
+                {connector.id === "injected" ? "Browser wallet" : connector.type === "walletConnect" ? "WalletConnect (phone wallet)" : connector.name}
               </button>
             </li>
           ))}

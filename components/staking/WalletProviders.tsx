@@ -1,6 +1,6 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { defineChain } from "viem";
 import { createConfig, http, WagmiProvider } from "wagmi";
 import { injected } from "wagmi/connectors";
@@ -28,6 +28,23 @@ export function WalletProviders({ config, children }: { config: StakingClientCon
     const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 4_000, refetchOnWindowFocus: true } } });
     return { chain, wagmiConfig, queryClient };
   });
+  const { walletConnectProjectId } = config;
+  useEffect(() => {
+    if (!walletConnectProjectId) return;
+    let cancelled = false;
+    // Imported only when a project id is configured, so without one no WalletConnect code reaches the browser.
+    void import("wagmi/connectors/walletConnect").then(({ walletConnect }) => {
+      if (cancelled) return;
+      if (state.wagmiConfig.connectors.some((c) => c.type === walletConnect.type)) return;
+      // The same route wagmi itself takes to add EIP-6963 wallets after the config exists.
+      const connectors = state.wagmiConfig._internal.connectors;
+      const connector = connectors.setup(walletConnect({ projectId: walletConnectProjectId, showQrModal: true }));
+      connectors.setState((current) => [...current, connector]);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [walletConnectProjectId, state.wagmiConfig]);
   return (
     <WagmiProvider config={state.wagmiConfig}>
       <QueryClientProvider client={state.queryClient}>

@@ -19,6 +19,7 @@ describe("readStakingConfig", () => {
         rpcUrl: "http://127.0.0.1:8545",
         explorerUrl: null,
         contracts: { sesh: "0x5fbdb2315678afecb367f032d93f642f64180aa3", serviceNodeRewards: "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512", contributionFactory: null },
+        walletConnectProjectId: null,
       },
       oxendRpcUrl: "http://127.0.0.1:22023/json_rpc",
     });
@@ -28,6 +29,16 @@ describe("readStakingConfig", () => {
     const config = readStakingConfig({ ...devnet, CHAIN_ID: "42161", RPC_URL: "https://private.example/key" });
     expect(config.client).toMatchObject({ chainName: "Arbitrum One", rpcUrl: "https://arb1.arbitrum.io/rpc", explorerUrl: "https://arbiscan.io" });
     expect(readStakingConfig({ ...devnet, CHAIN_ID: "42161", WALLET_RPC_URL: "https://rpc.example" }).client.rpcUrl).toBe("https://rpc.example");
+  });
+
+  it("offers WalletConnect only with a well-formed project id", () => {
+    const projectId = "0123456789ABCDEF0123456789abcdef";
+    expect(readStakingConfig({ ...devnet, WALLETCONNECT_PROJECT_ID: projectId }).client.walletConnectProjectId).toBe(projectId.toLowerCase());
+    expect(readStakingConfig({ ...devnet, WALLETCONNECT_PROJECT_ID: "" }).client.walletConnectProjectId).toBeNull();
+    expect(() => readStakingConfig({ ...devnet, WALLETCONNECT_PROJECT_ID: "my-project" })).toThrow(
+      /WALLETCONNECT_PROJECT_ID="my-project": must be a WalletConnect Cloud project id \(32 hex characters\)/,
+    );
+    expect(() => readStakingConfig({ ...devnet, WALLETCONNECT_PROJECT_ID: `${projectId}0` })).toThrow(ConfigError);
   });
 
   it("names each bad variable", () => {

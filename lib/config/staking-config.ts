@@ -10,6 +10,11 @@ const stakingEnvSchema = z.object({
   SERVICE_NODE_REWARDS_ADDRESS: addressSchema,
   CONTRIBUTION_FACTORY_ADDRESS: addressSchema.optional(),
   OXEND_RPC_URL: urlSchema(["http", "https"]),
+  /** WalletConnect Cloud project id; unset (or empty) leaves WalletConnect out of the browser entirely */
+  WALLETCONNECT_PROJECT_ID: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().regex(/^[0-9a-f]{32}$/i, "must be a WalletConnect Cloud project id (32 hex characters)").optional(),
+  ),
 });
 
 /** Names and block explorers of the chains Session is deployed on. */
@@ -27,6 +32,8 @@ export interface StakingClientConfig {
   /** block explorer for transaction links outside this explorer, if the chain has one */
   explorerUrl: string | null;
   contracts: { sesh: `0x${string}`; serviceNodeRewards: `0x${string}`; contributionFactory: `0x${string}` | null };
+  /** set only when WALLETCONNECT_PROJECT_ID is: the browser then loads the WalletConnect connector */
+  walletConnectProjectId: string | null;
 }
 
 export interface StakingServerConfig {
@@ -51,6 +58,7 @@ export function readStakingConfig(env: Record<string, string | undefined> = proc
         serviceNodeRewards: parsed.SERVICE_NODE_REWARDS_ADDRESS,
         contributionFactory: parsed.CONTRIBUTION_FACTORY_ADDRESS ?? null,
       },
+      walletConnectProjectId: parsed.WALLETCONNECT_PROJECT_ID?.toLowerCase() ?? null,
     },
     oxendRpcUrl: parsed.OXEND_RPC_URL,
   };

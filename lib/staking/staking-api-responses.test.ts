@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { toJsonRows } from "../export/tabular-data";
 import { walletNodeColumns } from "../export/wallet-node-columns";
 import type { WalletNode } from "../db/wallet-nodes-queries";
-import { walletNodesResponseSchema } from "./wallet-node-rows";
+import { walletNodesResponseSchema } from "./staking-api-responses";
 
 const node: WalletNode = {
   id: 12n,
