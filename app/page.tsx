@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { LazyNetworkSeriesChart as NetworkSeriesChart } from "../components/charts/LazyCharts";
 import { DownloadLinks } from "../components/DownloadLinks";
 import { TxLink } from "../components/EvidenceLinks";
@@ -5,7 +6,9 @@ import { FoundationGauge } from "../components/FoundationGauge";
 import { FreshnessPanel } from "../components/FreshnessPanel";
 import { StatCard } from "../components/StatCard";
 import { readWebConfig } from "../lib/config/web-config";
+import { getLiveFoundationShare } from "../lib/db/governance-queries";
 import { getNetworkOverview, getSupplyFacts, isStale, listDailyNodeDeltas } from "../lib/db/overview-queries";
+import { attributionForChain } from "../lib/governance/attribution-for-chain";
 import { dailyNetworkSeries, lastDays } from "../lib/domain/daily-network-series";
 import { formatShare } from "../lib/domain/largest-share";
 import { OVERVIEW_SERIES_DAYS } from "../lib/nodes/overview-series";
@@ -20,8 +23,12 @@ export default async function OverviewPage() {
   const config = readWebConfig();
   const now = new Date();
   const window = lastDays(now, OVERVIEW_SERIES_DAYS);
-  const [overview, supply, deltas] = await Promise.all([
-    cachedRead("overview", PAGE_READ_TTL_MS, () => getNetworkOverview(config.foundationAddresses)),
+  // The same attribution and count as /foundation, so the two pages never disagree on the pledge.
+  const attribution = attributionForChain(config.foundationAddresses, config.chainId);
+  const foundationAddresses = attribution.foundationAddresses.map((f) => f.address);
+  const [overview, pledge, supply, deltas] = await Promise.all([
+    cachedRead("overview", PAGE_READ_TTL_MS, () => getNetworkOverview()),
+    cachedRead("pledge", PAGE_READ_TTL_MS, () => getLiveFoundationShare(foundationAddresses)),
     cachedRead("supply", PAGE_READ_TTL_MS, () => getSupplyFacts(now)),
     cachedRead("daily-deltas", PAGE_READ_TTL_MS, listDailyNodeDeltas),
   ]);
@@ -88,21 +95,19 @@ export default async function OverviewPage() {
         <section className="card" aria-labelledby="pledge-heading">
           <h2 id="pledge-heading">Foundation share of nodes</h2>
           <p className="stat-hint">The Session Technology Foundation pledges never to operate more than 10% of the network&apos;s nodes.</p>
-          <FoundationGauge share={overview.foundation} />
+          <FoundationGauge share={pledge} />
           <details style={{ marginTop: "1rem" }}>
-            <summary>Which addresses count as the foundation</summary>
-            {overview.foundation.addresses.length === 0 ? (
-              <p className="stat-hint">No foundation addresses configured (FOUNDATION_ADDRESSES): nothing is attributed to the foundation.</p>
+            <summary>Which addresses count as {attribution.foundation.name}</summary>
+            {attribution.foundationAddresses.length === 0 ? (
+              <p className="stat-hint">No foundation addresses configured (FOUNDATION_ADDRESSES) or labelled: nothing is attributed to the foundation.</p>
             ) : (
-              <>
-                <p className="stat-hint">Nodes whose operator (the first contributor) is one of these configured addresses:</p>
-                <ul className="address-list" data-testid="foundation-addresses">
-                  {overview.foundation.addresses.map((a) => (
-                    <li key={a}><code>{a}</code></li>
-                  ))}
-                </ul>
-              </>
+              <ul className="address-list" data-testid="foundation-addresses">
+                {attribution.foundationAddresses.map((f) => (
+                  <li key={f.address}><code>{f.address}</code> <span className="stat-hint">{f.reasons.join("; ")}</span></li>
+                ))}
+              </ul>
             )}
+            <p className="stat-hint"><Link href="/foundation">Every day of the pledge, its crossings and the method</Link></p>
           </details>
         </section>
         <FreshnessPanel freshness={overview.freshness} now={now} />

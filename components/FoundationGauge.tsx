@@ -12,7 +12,7 @@ export function FoundationGauge({ share }: { share: FoundationShare }) {
     <div>
       <p className="stat-value" data-testid="foundation-share">{percent(share.share)}</p>
       <p className="stat-hint" data-testid="foundation-count">
-        {share.foundationNodes.toLocaleString("en-US")} of {share.totalNodes.toLocaleString("en-US")} active nodes · ceiling{" "}
+        {share.foundationNodes.toLocaleString("en-US")} of {share.totalNodes.toLocaleString("en-US")} nodes on chain (registered, not exited) · ceiling{" "}
         {share.ceilingNodes.toLocaleString("en-US")} nodes
       </p>
       <div

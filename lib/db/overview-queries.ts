@@ -1,4 +1,3 @@
-import { foundationShare, type FoundationShare } from "../domain/foundation-share";
 import type { DailyDelta } from "../domain/daily-network-series";
 import { prisma } from "./prisma-client";
 
@@ -37,12 +36,11 @@ export interface NetworkOverview {
   nodes: NodeCounts;
   /** SESH atomic units staked in registered nodes */
   totalStaked: bigint;
-  foundation: FoundationShare & { addresses: string[] };
   freshness: Freshness;
 }
 
 /** The overview page's figures, in two round trips. */
-export async function getNetworkOverview(foundationAddresses: string[]): Promise<NetworkOverview> {
+export async function getNetworkOverview(): Promise<NetworkOverview> {
   const db = prisma();
   const [counts] = await db.$queryRaw<
     {
@@ -52,7 +50,6 @@ export async function getNetworkOverview(foundationAddresses: string[]): Promise
       awaiting_exit: bigint;
       without_heartbeat: bigint;
       stale_proofs: bigint;
-      foundation_active: bigint;
       total_staked: string;
     }[]
   >`
@@ -69,7 +66,6 @@ export async function getNetworkOverview(foundationAddresses: string[]): Promise
       count(*) FILTER (WHERE state = 'exit_requested') AS awaiting_exit,
       count(*) FILTER (WHERE hb IS NULL) AS without_heartbeat,
       count(*) FILTER (WHERE active AND "lastUptimeProof" < (SELECT at FROM latest) - make_interval(secs => ${PROOF_VALIDITY_SECONDS})) AS stale_proofs,
-      count(*) FILTER (WHERE active AND operator = ANY(${foundationAddresses}::text[])) AS foundation_active,
       coalesce(sum("totalStaked"), 0)::text AS total_staked
     FROM live`;
   const [status, checkpoint] = await Promise.all([
@@ -92,7 +88,6 @@ export async function getNetworkOverview(foundationAddresses: string[]): Promise
       staleProofs: Number(counts?.stale_proofs ?? 0n),
     },
     totalStaked: BigInt(counts?.total_staked ?? "0"),
-    foundation: { ...foundationShare(Number(counts?.foundation_active ?? 0n), active), addresses: foundationAddresses },
     freshness: {
       lastIndexedBlock: checkpoint?.blockNumber ?? null,
       lastIndexedBlockTime: lastBlock?.timestamp ?? null,

@@ -7,7 +7,7 @@ const text = (v: bigint | null) => (v === null ? null : v.toString());
 /** The indexer's health for monitors: 200 while the database answers, 503 when it does not. */
 export async function GET() {
   try {
-    const { freshness } = await getNetworkOverview([]);
+    const { freshness } = await getNetworkOverview();
     const stale = isStale(freshness);
     return Response.json({
       status: stale.chain || stale.heartbeats ? "stale" : "ok",
