@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { SiteNavLinks, type NavSection } from "./SiteNavLinks";
 
-// Only pages that exist are links; the rest of the explorer is still to come.
-const sections = [
+const sections: NavSection[] = [
   { href: "/", label: "Overview" },
   { href: "/nodes", label: "Nodes" },
   { href: "/distribution", label: "Distribution" },
@@ -19,13 +19,7 @@ export function SiteHeader() {
       <div className="site-header-inner">
         <Link href="/" className="brand">Session Network Explorer</Link>
         <nav className="site-nav" aria-label="Main">
-          <ul>
-            {sections.map((s) => (
-              <li key={s.href}>
-                <Link href={s.href}>{s.label}</Link>
-              </li>
-            ))}
-          </ul>
+          <SiteNavLinks sections={sections} />
         </nav>
         {/* A plain GET form: search works without JavaScript and adds none to the page. */}
         <form className="site-search" role="search" method="get" action="/search">
