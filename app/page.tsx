@@ -63,6 +63,7 @@ export default async function OverviewPage() {
 
       <div className="grid">
         <StatCard label="Active nodes" value={n(nodes.active)} testId="active-node-count" hint={`${n(nodes.registered)} registered on chain`} />
+        <StatCard label="Awaiting contributors" value={n(nodes.awaitingContributors)} testId="awaiting-contributors-count" hint="multi-contributor nodes being funded, not yet registered" />
         <StatCard label="Decommissioned" value={n(nodes.decommissioned)} testId="decommissioned-node-count" hint="funded, not serving: no valid uptime proof" />
         <StatCard label="Awaiting exit" value={n(nodes.awaitingExit)} testId="exiting-node-count" hint="exit requested, stake still locked" />
         <StatCard label="No heartbeat" value={n(nodes.withoutHeartbeat)} testId="no-heartbeat-count" hint="registered on chain, absent from the network's heartbeats" />

@@ -17,6 +17,8 @@ export interface NodeCounts {
   withoutHeartbeat: number;
   /** active but whose last uptime proof is no longer valid */
   staleProofs: number;
+  /** multi-contributor nodes still being funded: contribution contracts not finalized */
+  awaitingContributors: number;
 }
 
 export interface Freshness {
@@ -50,6 +52,7 @@ export async function getNetworkOverview(): Promise<NetworkOverview> {
       awaiting_exit: bigint;
       without_heartbeat: bigint;
       stale_proofs: bigint;
+      awaiting_contributors: bigint;
       total_staked: string;
     }[]
   >`
@@ -66,6 +69,8 @@ export async function getNetworkOverview(): Promise<NetworkOverview> {
       count(*) FILTER (WHERE state = 'exit_requested') AS awaiting_exit,
       count(*) FILTER (WHERE hb IS NULL) AS without_heartbeat,
       count(*) FILTER (WHERE active AND "lastUptimeProof" < (SELECT at FROM latest) - make_interval(secs => ${PROOF_VALIDITY_SECONDS})) AS stale_proofs,
+      -- multi-contributor nodes whose contribution contract is not finalized yet
+      (SELECT count(*) FROM "ContributionContract" WHERE status <> 'finalized') AS awaiting_contributors,
       coalesce(sum("totalStaked"), 0)::text AS total_staked
     FROM live`;
   const [status, checkpoint] = await Promise.all([
@@ -86,6 +91,7 @@ export async function getNetworkOverview(): Promise<NetworkOverview> {
       awaitingExit: Number(counts?.awaiting_exit ?? 0n),
       withoutHeartbeat: Number(counts?.without_heartbeat ?? 0n),
       staleProofs: Number(counts?.stale_proofs ?? 0n),
+      awaitingContributors: Number(counts?.awaiting_contributors ?? 0n),
     },
     totalStaked: BigInt(counts?.total_staked ?? "0"),
     freshness: {
