@@ -1,4 +1,4 @@
-import { NetworkSeriesChart } from "../components/charts/NetworkSeriesChart";
+import { LazyNetworkSeriesChart as NetworkSeriesChart } from "../components/charts/LazyCharts";
 import { DownloadLinks } from "../components/DownloadLinks";
 import { TxLink } from "../components/EvidenceLinks";
 import { FoundationGauge } from "../components/FoundationGauge";
@@ -12,6 +12,7 @@ import { OVERVIEW_SERIES_DAYS } from "../lib/nodes/overview-series";
 import { genesisAllocation, SESH_UNIT } from "../lib/tokenomics/genesis-allocation";
 import { formatAge } from "../lib/format/relative-time";
 import { formatSesh } from "../lib/format/sesh-amount";
+import { cachedRead, PAGE_READ_TTL_MS } from "../lib/db/cached-read";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,11 @@ export default async function OverviewPage() {
   const config = readWebConfig();
   const now = new Date();
   const window = lastDays(now, OVERVIEW_SERIES_DAYS);
-  const [overview, supply, deltas] = await Promise.all([getNetworkOverview(config.foundationAddresses), getSupplyFacts(now), listDailyNodeDeltas()]);
+  const [overview, supply, deltas] = await Promise.all([
+    cachedRead("overview", PAGE_READ_TTL_MS, () => getNetworkOverview(config.foundationAddresses)),
+    cachedRead("supply", PAGE_READ_TTL_MS, () => getSupplyFacts(now)),
+    cachedRead("daily-deltas", PAGE_READ_TTL_MS, listDailyNodeDeltas),
+  ]);
   const series = dailyNetworkSeries(deltas, window.from, window.to);
   // Prefer the supply the indexed mints show; the fixed 240M maximum otherwise.
   const totalSupply = supply.indexedSupply ?? genesisAllocation().maxSupply;
@@ -103,7 +108,7 @@ export default async function OverviewPage() {
         <FreshnessPanel freshness={overview.freshness} now={now} />
       </div>
 
-      <div className="two-col section" style={{ gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)" }}>
+      <div className="chart-pair section">
         <section className="card" aria-labelledby="node-series-heading">
           <h2 id="node-series-heading">Registered nodes, {OVERVIEW_SERIES_DAYS} days</h2>
           <NetworkSeriesChart points={series.map((p) => ({ day: p.day, value: p.nodes }))} label="Registered nodes" unit="nodes" />

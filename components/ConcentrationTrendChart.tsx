@@ -30,9 +30,13 @@ export function ConcentrationTrendChart({
           <XAxis dataKey="day" tick={{ fill: "var(--muted)", fontSize: 11 }} minTickGap={40} />
           <YAxis tickFormatter={format} tick={{ fill: "var(--muted)", fontSize: 11 }} width={48} allowDecimals={unit !== "count"} />
           <Tooltip contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", color: "var(--text)" }} formatter={(v) => format(Number(v))} />
-          {series.map((s) => (
-            <Line key={s.key} type="stepAfter" dataKey={s.key} name={s.label} stroke={s.color} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
-          ))}
+          {series.map((s) => {
+            // Heartbeat history may be a few days long: show its points, a line needs two.
+            const known = points.filter((p) => p[s.key] !== undefined && p[s.key] !== null).length;
+            return (
+              <Line key={s.key} type="stepAfter" dataKey={s.key} name={s.label} stroke={s.color} dot={known < 10 ? { r: 3, fill: s.color } : false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
+            );
+          })}
         </LineChart>
       </ResponsiveContainer>
       <p className="chart-legend">

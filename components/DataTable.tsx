@@ -19,6 +19,7 @@ export function DataTable<Row>({
   empty = "Nothing to show.",
   testId,
   headerRender,
+  sorted,
 }: {
   caption: ReactNode;
   columns: DisplayColumn<Row>[];
@@ -30,15 +31,17 @@ export function DataTable<Row>({
   testId?: string;
   /** a header with a control, e.g. a sort link */
   headerRender?: (key: string, header: string) => ReactNode;
+  /** the column the rows are sorted by, announced to screen readers */
+  sorted?: { key: string; dir: "asc" | "desc" };
 }) {
   return (
-    <div className="table-scroll" role="region" aria-label={typeof caption === "string" ? caption : undefined} tabIndex={0}>
-      <table className="data-table" data-testid={testId}>
+    <div className="explorer-table-scroll" role="region" aria-label={typeof caption === "string" ? caption : undefined} tabIndex={0}>
+      <table className="explorer-table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={c.numeric ? "num" : undefined}>{headerRender ? headerRender(c.key, c.header) : c.header}</th>
+              <th key={c.key} scope="col" className={c.numeric ? "num" : undefined} aria-sort={sorted?.key === c.key ? (sorted.dir === "asc" ? "ascending" : "descending") : undefined}>{headerRender ? headerRender(c.key, c.header) : c.header}</th>
             ))}
           </tr>
         </thead>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { CellValue } from "../lib/export/tabular-data";
 import type { DisplayColumn } from "../lib/export/display-column";
 import { formatPpmPercent } from "../lib/rewards/annualised-yield";
@@ -14,6 +15,13 @@ function Cell({ kind, value }: { kind: DisplayColumn<unknown>["kind"]; value: Ce
       return <>{typeof value === "bigint" ? formatPpmPercent(value) : String(value)}</>;
     case "address":
       return <AddressLink address={String(value)} />;
+    case "reward-recipient":
+      return (
+        <>
+          <AddressLink address={String(value)} />{" "}
+          <Link href={`/rewards?period=all&recipient=${String(value)}#recipient-heading`} className="row-action">over time</Link>
+        </>
+      );
     case "tx":
       return <TxLink hash={String(value)} />;
     case "date":

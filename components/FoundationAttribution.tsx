@@ -13,7 +13,7 @@ export function FoundationAttribution({ attribution, open = false }: { attributi
       {foundationAddresses.length === 0 ? (
         <p className="stat-hint">No foundation addresses are configured (FOUNDATION_ADDRESSES) or labelled: nothing is attributed to the foundation.</p>
       ) : (
-        <table className="data-table compact">
+        <table className="gov-table compact">
           <caption className="visually-hidden">Addresses counted as the foundation</caption>
           <thead>
             <tr><th scope="col">Address</th><th scope="col">Why it counts</th></tr>

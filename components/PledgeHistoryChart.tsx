@@ -36,6 +36,11 @@ export function PledgeHistoryChart({ points }: { points: PledgeChartPoint[] }) {
           <Line type="stepAfter" dataKey="share" name="End of day" stroke="var(--accent)" dot={false} strokeWidth={2} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
+      <p className="chart-legend">
+        <span><span className="legend-swatch" style={{ background: "var(--accent)" }} aria-hidden="true" /> Share at the end of the day</span>
+        <span><span className="legend-swatch" style={{ background: "var(--warning)" }} aria-hidden="true" /> Highest share during the day</span>
+        <span><span className="legend-swatch" style={{ background: "var(--danger)" }} aria-hidden="true" /> 10% pledge (dashed: 9% warning)</span>
+      </p>
     </figure>
   );
 }

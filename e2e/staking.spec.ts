@@ -98,17 +98,20 @@ test("registers a solo node end to end, explaining each refusal on the way, unti
   if ((await seshBalance(operatorAddress)) < stake) {
     await sendAs(deployment.funding.operators[0]!, deployment.addresses.sesh, erc20Abi, "transfer", [operatorAddress, stake]);
   }
+  // No allowance left from an earlier run: the first refusal below is the missing approval.
+  await sendAs(operatorAddress, deployment.addresses.sesh, erc20Abi, "approve", [deployment.addresses.serviceNodeRewards, 0n]);
   const output = await prepareRegistration(operatorAddress);
   const wallet = await openWithWallet(page, "/stake", { privateKey: operatorKey });
-  const textarea = page.getByLabel("Node registration output");
+  const solo = page.getByTestId("register-solo");
+  const textarea = solo.getByLabel("Node registration output");
 
   // A paste cut short is caught before anything is sent.
   await textarea.fill(output.replace(/pubkey_bls: ([0-9a-f]+)/, (_, h: string) => `pubkey_bls: ${h.slice(0, 100)}`));
-  await page.getByRole("button", { name: "Check" }).click();
+  await solo.getByRole("button", { name: "Check" }).click();
   await expect(page.getByTestId("registration-errors")).toContainText("The BLS public key must be 128 hex characters (64 bytes); it has 100.");
 
   await textarea.fill(output);
-  await page.getByRole("button", { name: "Check" }).click();
+  await solo.getByRole("button", { name: "Check" }).click();
   await expect(page.getByTestId("registration-summary")).toBeVisible();
 
   // Registering before approving: the simulation names the missing allowance, nothing is sent.
@@ -152,6 +155,11 @@ test("registers a solo node end to end, explaining each refusal on the way, unti
   await expect(page.getByTestId(`exit-status-${nodeId}-error`)).toContainText(`Node #${nodeId} is too young to exit`);
   await shoot(page, "my-nodes-new");
 
+  // The explorer's own page of the node shows it with the key the operator pasted.
+  await row.getByRole("link", { name: `#${nodeId}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/nodes/${nodeId}$`));
+  await expect(page.getByTestId("ed25519-key")).toHaveText(/pubkey_ed25519: ([0-9a-f]{64})/.exec(output)![1]!);
+
   const sql = postgres(e2eStack.databaseUrl, { max: 1 });
   try {
     const [node] = await sql<{ operator: string; state: string }[]>`SELECT operator, state FROM "ServiceNode" WHERE id = ${nodeId!}`;
@@ -165,8 +173,9 @@ test("explains an empty wallet and a paused contract before sending", async ({ p
   test.setTimeout(120_000);
   const { deployment } = devnet();
   await openWithWallet(page, "/stake", { privateKey: emptyWalletKey });
-  await page.getByLabel("Node registration output").fill(await prepareRegistration(emptyWalletAddress));
-  await page.getByRole("button", { name: "Check" }).click();
+  const solo = page.getByTestId("register-solo");
+  await solo.getByLabel("Node registration output").fill(await prepareRegistration(emptyWalletAddress));
+  await solo.getByRole("button", { name: "Check" }).click();
   await page.getByRole("button", { name: "Approve exact amount" }).click();
   await expect(page.getByTestId("approve-status")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
   await page.getByRole("button", { name: "Register node" }).click();
@@ -257,7 +266,7 @@ test("opens a multi-contributor node and a second wallet fills it, refused first
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const other = await context.newPage();
   try {
-    await openWithWallet(other, "/stake", { privateKey: contributor.privateKey });
+    const contributorWallet = await openWithWallet(other, "/stake", { privateKey: contributor.privateKey });
     const row = other.getByTestId(`contract-${contract}`);
     await expect(row.getByTestId("contract-status")).toHaveText("Open for contributions", { timeout: 60_000 });
     await expect(row.getByTestId("contract-remaining")).toContainText(seshText(half).replace(/\B(?=(\d{3})+(?!\d))/g, ","));
@@ -275,6 +284,19 @@ test("opens a multi-contributor node and a second wallet fills it, refused first
     await amount.fill(seshText(half));
     await contribute.getByRole("button", { name: /^Approve/ }).click();
     await expect(other.getByTestId("contribute-form-approve")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+    // The owner pauses staking between the page's check and the mining: the transaction reverts.
+    const pausable = parseAbi(["function pause()", "function unpause()"]);
+    contributorWallet.beforeNextSend(() => sendAs(deployment.owner, deployment.addresses.serviceNodeRewards, pausable, "pause", []));
+    try {
+      await contribute.getByRole("button", { name: "Contribute" }).click();
+      const reverted = other.getByTestId("contribute-form-contribute-error");
+      await expect(reverted).toHaveAttribute("data-kind", "reverted", { timeout: 30_000 });
+      await expect(reverted).toContainText("The transaction was mined but failed, so nothing changed");
+      await expect(reverted).toContainText("paused");
+      await shoot(other, "reverted");
+    } finally {
+      await sendAs(deployment.owner, deployment.addresses.serviceNodeRewards, pausable, "unpause", []);
+    }
     await contribute.getByRole("button", { name: "Contribute" }).click();
     await expect(other.getByTestId("contribute-form-contribute")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
     // Filled: it registers itself and leaves the list; both wallets now have a node.

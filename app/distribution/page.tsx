@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { VersionProgressChart } from "../../components/charts/VersionProgressChart";
+import { LazyVersionProgressChart as VersionProgressChart } from "../../components/charts/LazyCharts";
 import { DataTable } from "../../components/DataTable";
 import { DownloadLinks } from "../../components/DownloadLinks";
 import { WorldNodeMap } from "../../components/WorldNodeMap";
@@ -12,6 +12,7 @@ import { versionProgress } from "../../lib/domain/version-progress";
 import { countryName } from "../../lib/format/country-name";
 import { VERSION_HISTORY_DAYS } from "../../lib/nodes/distribution-table";
 import { distributionColumns } from "../../lib/tables/distribution-columns";
+import { cachedRead, PAGE_READ_TTL_MS } from "../../lib/db/cached-read";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Distribution" };
@@ -51,7 +52,10 @@ function Breakdown({ id, title, note, rows, total, keyHeader, labelHeader, rende
 
 export default async function DistributionPage() {
   const window = lastDays(new Date(), VERSION_HISTORY_DAYS);
-  const [dist, versionDays] = await Promise.all([getNetworkDistribution(), listVersionsByDay(window.from, window.to)]);
+  const [dist, versionDays] = await Promise.all([
+    cachedRead("distribution", PAGE_READ_TTL_MS, getNetworkDistribution),
+    cachedRead(`versions-by-day:${window.from}`, PAGE_READ_TTL_MS, () => listVersionsByDay(window.from, window.to)),
+  ]);
   const total = dist.located;
   const topCountry = largestShare(dist.byCountry.map((r) => ({ key: r.key, count: r.nodes })), total);
   const topProvider = largestShare(dist.byProvider.map((r) => ({ key: r.key, count: r.nodes })), total);

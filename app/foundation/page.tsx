@@ -12,7 +12,7 @@ import { formatAge } from "../../lib/format/relative-time";
 import { formatSesh } from "../../lib/format/sesh-amount";
 import { attributionForChain } from "../../lib/governance/attribution-for-chain";
 import { ratio } from "../../lib/governance/concentration-metrics";
-import { breachPeriods, utcDay } from "../../lib/governance/pledge-series";
+import { breachPeriods, causingChanges, utcDay } from "../../lib/governance/pledge-series";
 import { flowTotals } from "../../lib/governance/transparency-report";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +20,24 @@ export const metadata: Metadata = { title: "Foundation pledge" };
 
 const pct = (part: number | bigint, whole: number | bigint) => `${(ratio(BigInt(part), BigInt(whole)) * 100).toFixed(2)}%`;
 const n = (v: number) => v.toLocaleString("en-US");
+/** A block's transactions: the first few, the rest behind a disclosure (a burst can be dozens). */
+function TxList({ hashes, block }: { hashes: string[]; block: bigint }) {
+  const unique = [...new Set(hashes)];
+  const shown = unique.slice(0, 3);
+  const more = unique.slice(3);
+  return (
+    <>
+      {shown.map((tx) => <div key={tx}><TxLink hash={tx} block={block} /></div>)}
+      {more.length > 0 ? (
+        <details className="tx-more">
+          <summary>{more.length} more in block {block.toString()}</summary>
+          {more.map((tx) => <div key={tx}><TxLink hash={tx} block={block} /></div>)}
+        </details>
+      ) : null}
+    </>
+  );
+}
+
 const stamp = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
 
 export default async function FoundationPage() {
@@ -39,7 +57,7 @@ export default async function FoundationPage() {
   const contributed = data.nodes.filter((x) => x.role === "contributor");
 
   return (
-    <>
+    <div className="governance">
       <h1>The foundation&apos;s 10% pledge</h1>
       <p className="lede">
         The Session Technology Foundation pledges never to operate more than 10% of the network&apos;s nodes. Here is that share now and on every
@@ -96,7 +114,7 @@ export default async function FoundationPage() {
           <p data-testid="no-breach">None: the foundation has stayed within its pledge on every day of the indexed history.</p>
         ) : (
           <div className="table-scroll">
-            <table className="data-table" data-testid="breach-periods">
+            <table className="gov-table" data-testid="breach-periods">
               <caption className="visually-hidden">Periods when the foundation operated more than 10% of nodes</caption>
               <thead>
                 <tr>
@@ -108,9 +126,9 @@ export default async function FoundationPage() {
                 {periods.map((p) => (
                   <tr key={p.start.block.toString()} id={`day-${utcDay(p.start.time)}`}>
                     <td>{stamp(p.start.time)}<br /><span className="stat-hint">{p.start.foundationNodes} of {p.start.totalNodes} nodes</span></td>
-                    <td>{[...new Set(p.start.changes.map((c) => c.tx))].map((tx) => <div key={tx}><TxLink hash={tx} block={p.start.block} /></div>)}</td>
+                    <td><TxList hashes={causingChanges(p.start.changes).map((c) => c.tx)} block={p.start.block} /></td>
                     <td>{p.end ? <>{stamp(p.end.time)}<br /><span className="stat-hint">{p.end.foundationNodes} of {p.end.totalNodes} nodes</span></> : <strong>still above</strong>}</td>
-                    <td>{p.end ? [...new Set(p.end.changes.map((c) => c.tx))].map((tx) => <div key={tx}><TxLink hash={tx} block={p.end!.block} /></div>) : "—"}</td>
+                    <td>{p.end ? <TxList hashes={causingChanges(p.end.changes).map((c) => c.tx)} block={p.end.block} /> : "—"}</td>
                     <td className="num">{p.days}</td>
                     <td className="num">{pct(p.peakFoundationNodes, p.peakTotalNodes)} ({p.peakFoundationNodes} of {p.peakTotalNodes})</td>
                   </tr>
@@ -124,7 +142,7 @@ export default async function FoundationPage() {
           <details className="around">
             <summary>The foundation&apos;s registrations and exits on the crossing days ({around.length})</summary>
             <div className="table-scroll">
-              <table className="data-table compact">
+              <table className="gov-table compact">
                 <caption className="visually-hidden">Foundation registrations and exits on the days its share crossed 10%</caption>
                 <thead><tr><th scope="col">Time</th><th scope="col">What</th><th scope="col">Node</th><th scope="col">Operator</th><th scope="col">Transaction</th></tr></thead>
                 <tbody>
@@ -145,7 +163,7 @@ export default async function FoundationPage() {
         <h2 id="nodes-heading">The foundation&apos;s nodes</h2>
         <p className="stat-hint">{n(operated.length)} operated, {n(contributed.length)} staked in without operating.</p>
         <div className="table-scroll tall">
-          <table className="data-table compact" data-testid="foundation-nodes">
+          <table className="gov-table compact" data-testid="foundation-nodes">
             <caption className="visually-hidden">Nodes the foundation operates or stakes in</caption>
             <thead><tr><th scope="col">Node</th><th scope="col">Role</th><th scope="col">Operator</th><th scope="col">State</th><th scope="col" className="num">Foundation stake</th><th scope="col">Registered</th></tr></thead>
             <tbody>
@@ -175,7 +193,7 @@ export default async function FoundationPage() {
         <details>
           <summary>Every transfer ({n(data.flows.length)})</summary>
           <div className="table-scroll tall">
-            <table className="data-table compact">
+            <table className="gov-table compact">
               <caption className="visually-hidden">SESH transfers of the foundation&apos;s addresses</caption>
               <thead><tr><th scope="col">Time</th><th scope="col">Kind</th><th scope="col">Counterparty</th><th scope="col" className="num">Amount</th><th scope="col">Transaction</th></tr></thead>
               <tbody>
@@ -220,6 +238,6 @@ export default async function FoundationPage() {
           <a href="/api/foundation/report?format=json" data-testid="report-json">JSON</a> · <Link href="/operators">Operators and concentration</Link>
         </p>
       </section>
-    </>
+    </div>
   );
 }

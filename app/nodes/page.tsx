@@ -9,6 +9,7 @@ import { listNodeFilterOptions, listNodes } from "../../lib/db/node-list-queries
 import { countryName } from "../../lib/format/country-name";
 import { NODE_STATUSES, NodeListQueryError, nodeListSearch, PAGE_SIZES, parseNodeListQuery, type NodeListQuery, type NodeSort } from "../../lib/nodes/node-list-query";
 import { nodeListColumns } from "../../lib/tables/node-list-columns";
+import { cachedRead, PAGE_READ_TTL_MS } from "../../lib/db/cached-read";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Nodes" };
@@ -38,12 +39,16 @@ export default async function NodesPage({ searchParams }: { searchParams: Promis
     );
   }
   const config = readWebConfig();
-  const [page, options] = await Promise.all([listNodes(query, config.foundationAddresses), listNodeFilterOptions()]);
+  const [page, options] = await Promise.all([
+    cachedRead(`nodes:${JSON.stringify(query)}`, PAGE_READ_TTL_MS, () => listNodes(query, config.foundationAddresses)),
+    cachedRead("node-filter-options", PAGE_READ_TTL_MS, listNodeFilterOptions),
+  ]);
   const pages = Math.max(1, Math.ceil(page.total / query.size));
   const columns = nodeListColumns.filter((c) => SHOWN.has(c.key));
   const search = nodeListSearch(query);
   const filtered = Boolean(query.status || query.operator || query.country || query.provider || query.version || query.contributors || query.foundation || query.q);
 
+  const sortedColumn = Object.entries(SORTABLE).find(([, sort]) => sort === query.sort)?.[0];
   const sortHeader = (key: string, header: string) => {
     const sort = SORTABLE[key];
     if (!sort) return header;
@@ -129,7 +134,7 @@ export default async function NodesPage({ searchParams }: { searchParams: Promis
       </form>
 
       <p className="result-count" data-testid="node-count" aria-live="polite">
-        {page.total.toLocaleString("en-US")} node{page.total === 1 ? "" : "s"}{filtered ? " match" : ""}
+        <span data-testid="node-total">{page.total.toLocaleString("en-US")}</span> node{page.total === 1 ? "" : "s"}{filtered ? " match" : ""}
         {page.total > 0 ? <> · page {query.page} of {pages}</> : null}
       </p>
 
@@ -152,6 +157,7 @@ export default async function NodesPage({ searchParams }: { searchParams: Promis
           last_uptime_proof: (r) => (r.lastUptimeProof ? <time dateTime={r.lastUptimeProof.toISOString()}>{r.lastUptimeProof.toISOString().slice(5, 16).replace("T", " ")}</time> : "—"),
         }}
         headerRender={sortHeader}
+        sorted={sortedColumn ? { key: sortedColumn, dir: query.dir } : undefined}
       />
 
       <nav className="pagination" aria-label="Pages">

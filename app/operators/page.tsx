@@ -29,10 +29,10 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
   const parsed = parseLeaderboardParams({ get: (k) => (typeof raw[k] === "string" ? (raw[k] as string) : null) });
   if (!parsed.ok) {
     return (
-      <>
+      <div className="governance">
         <h1>Operators and concentration</h1>
         <p className="notice notice-warning" role="alert" data-testid="param-error">Invalid parameter: {parsed.error}. <Link href="/operators">Show the default list</Link>.</p>
-      </>
+      </div>
     );
   }
   const config = readWebConfig();
@@ -58,7 +58,7 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
   const heartbeatDays = history.filter((r) => r.dimension === "provider-nodes").length;
 
   return (
-    <>
+    <div className="governance">
       <h1>Operators and concentration</h1>
       <p className="lede">
         Who runs the Session Network&apos;s nodes and who stakes in them, grouped into entities only where configuration or a sourced label says so,
@@ -69,7 +69,7 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
       <section className="card section" aria-labelledby="now-heading">
         <h2 id="now-heading">Concentration today</h2>
         <div className="table-scroll">
-          <table className="data-table" data-testid="concentration-now">
+          <table className="gov-table" data-testid="concentration-now">
             <caption className="visually-hidden">Concentration of nodes and stake today</caption>
             <thead>
               <tr>
@@ -128,7 +128,7 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
           {rows.length < all.length ? <> · <Link href={`/operators?top=${all.length}`}>show all</Link></> : null}.
         </p>
         <div className="table-scroll">
-          <table className="data-table" data-testid="leaderboard">
+          <table className="gov-table" data-testid="leaderboard">
             <caption className="visually-hidden">Operators and stakers ranked by nodes operated</caption>
             <thead>
               <tr>
@@ -164,6 +164,6 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
         </div>
         <DownloadLinks href={`/api/operators?top=${parsed.top}`} label="the leaderboard" />
       </section>
-    </>
+    </div>
   );
 }

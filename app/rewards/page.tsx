@@ -6,7 +6,9 @@ import { ExportableTable } from "../../components/ExportableTable";
 import { StatCard } from "../../components/StatCard";
 import { readWebConfig } from "../../lib/config/web-config";
 import { getDeploymentContracts } from "../../lib/db/deployment-contracts";
-import { getLiquidations, getRecipientRewards, getRewardFlowSummary, getRewardSankey, getRewardSeries } from "../../lib/db/reward-queries";
+import { getLiquidations, getRecipientRewardHistory, getRecipientRewards, getRewardFlowSummary, getRewardSankey, getRewardSeries } from "../../lib/db/reward-queries";
+import { AddressLink } from "../../components/EvidenceLinks";
+import { listPoolReleases } from "../../lib/db/pool-release-queries";
 import { formatSesh } from "../../lib/format/sesh-amount";
 import { seshDecimal } from "../../lib/format/sesh-decimal";
 import { formatPpmPercent } from "../../lib/rewards/annualised-yield";
@@ -15,6 +17,10 @@ import {
   flowColumns,
   liquidationColumns,
   recipientColumns,
+  recipientNodeColumns,
+  recipientSeriesColumns,
+  releaseColumns,
+  releasesInPeriod,
   reconciliationColumns,
   reconciliationRows,
   seriesColumns,
@@ -30,7 +36,7 @@ const sesh = (v: bigint) => formatSesh(v, { fractionDigits: 0 });
 const ppmDecimal = (v: bigint | null) => (v === null ? "" : (Number(v) / 10_000).toFixed(4));
 
 function ViewPicker({ view }: { view: RewardView }) {
-  const href = (v: Partial<RewardView>) => `/rewards?period=${v.period ?? view.period}&bucket=${v.bucket ?? view.bucket}`;
+  const href = (v: Partial<RewardView>) => `/rewards?period=${v.period ?? view.period}&bucket=${v.bucket ?? view.bucket}${view.recipient ? `&recipient=${view.recipient}` : ""}`;
   return (
     <nav className="view-picker" aria-label="Period and grouping">
       <span className="muted">Period:</span>
@@ -62,12 +68,14 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
   }
   const config = readWebConfig();
   const contracts = await getDeploymentContracts(config.contracts);
-  const [summary, series, sankey, recipients, liquidations] = await Promise.all([
+  const [summary, series, sankey, recipients, liquidations, history, releases] = await Promise.all([
     getRewardFlowSummary(contracts, view),
     getRewardSeries(view),
     getRewardSankey(view, config.foundationAddresses),
     getRecipientRewards(config.foundationAddresses),
     getLiquidations(contracts),
+    view.recipient ? getRecipientRewardHistory(view.recipient, view) : null,
+    listPoolReleases(),
   ]);
   const q = `period=${view.period}&bucket=${view.bucket}`;
   const periodLabel = PERIOD_LABELS[view.period];
@@ -142,6 +150,7 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
         ]} />
         <details>
           <summary>The numbers behind the charts</summary>
+          <ExportableTable caption={`Pool releases, ${periodLabel}`} columns={releaseColumns} rows={releasesInPeriod(releases, summary.period.from)} downloadHref={`/api/rewards/releases?${q}`} testId="releases-table" rowKey={(r) => `${r.blockNumber}-${r.logIndex}`} empty="No release in this period." />
           <ExportableTable caption={`Rewards by ${view.bucket}, ${periodLabel}`} columns={seriesColumns} rows={series} downloadHref={`/api/rewards/series?${q}`} testId="series-table" rowKey={(r) => r.bucketStart.toISOString()} />
         </details>
       </section>
@@ -165,7 +174,38 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
           recipient&apos;s stake as beneficiary over time, up to its last credit, annualised.
         </p>
         <ExportableTable caption="Reward accounts by credited balance" columns={recipientColumns} rows={recipients.rows} downloadHref="/api/rewards/recipients" testId="recipients-table" rowKey={(r) => r.recipient} empty="No reward accounts indexed yet." />
+        <form method="get" action="/rewards#recipient-heading" className="recipient-form">
+          <input type="hidden" name="period" value={view.period} />
+          <input type="hidden" name="bucket" value={view.bucket} />
+          <label htmlFor="recipient-input">One operator or contributor over time:</label>
+          <input id="recipient-input" name="recipient" defaultValue={view.recipient ?? ""} placeholder="0x… address" spellCheck={false} autoComplete="off" size={44} />
+          <button type="submit">Show</button>
+        </form>
       </section>
+
+      {view.recipient && history ? (
+        <section className="card section" aria-labelledby="recipient-heading" data-testid="recipient-section">
+          <h2 id="recipient-heading">Rewards of <AddressLink address={view.recipient} /></h2>
+          <p className="stat-hint">
+            Accrued (estimate) = each {view.bucket}&apos;s pool release shared equally per live node-second, then within each of this
+            address&apos;s nodes by operator fee and stake (lib/rewards/estimate-accrual.ts). The chain records only what is credited,
+            when the recipient asks. Yield = accrued ÷ its stake over time, annualised.
+          </p>
+          <SeriesChart data={history.series.map((r) => ({
+            from: label(r.bucketStart),
+            accrued: seshDecimal(r.estimatedAccrued),
+            credited: seshDecimal(r.rewardCredited),
+            claimed: seshDecimal(r.claimed),
+          }))} xKey="from" kind="bar" unit="SESH" ariaLabel={`Accrued, credited and claimed per ${view.bucket} for ${view.recipient}`} series={[
+            { key: "accrued", label: "Accrued (estimate)", color: "#9b59b6" },
+            { key: "credited", label: "Rewards credited", color: "#3aa76d" },
+            { key: "claimed", label: "Claimed", color: "#d9822b" },
+          ]} />
+          <SeriesChart data={history.series.map((r) => ({ from: label(r.bucketStart), apr: ppmDecimal(r.yieldPpm) }))} xKey="from" unit="%" ariaLabel={`Yield on stake over time for ${view.recipient}`} series={[{ key: "apr", label: "Yield, APR % (estimate)", color: "#9b59b6" }]} />
+          <ExportableTable caption={`Rewards of ${view.recipient} by ${view.bucket}`} columns={recipientSeriesColumns} rows={history.series} downloadHref={`/api/rewards/recipient-series?${q}&recipient=${view.recipient}`} testId="recipient-series-table" rowKey={(r) => r.bucketStart.toISOString()} />
+          <ExportableTable caption={`Nodes ${view.recipient} has stake in`} columns={recipientNodeColumns} rows={history.nodes} downloadHref={`/api/rewards/recipient-nodes?${q}&recipient=${view.recipient}`} testId="recipient-nodes-table" rowKey={(r) => r.nodeId.toString()} empty="This address has no stake in any node." />
+        </section>
+      ) : null}
 
       <section className="card section" aria-labelledby="liquidations-heading">
         <h2 id="liquidations-heading">Liquidation penalties</h2>

@@ -12,6 +12,7 @@ export interface FlowLink {
 /** A Sankey of token flows between named nodes (recharts wants node indices and numbers). */
 export function FlowSankey({ links, ariaLabel }: { links: FlowLink[]; ariaLabel: string }) {
   const names = [...new Set(links.flatMap((l) => [l.source, l.target]))];
+  const sources = new Set(links.map((l) => l.source));
   const data = {
     nodes: names.map((name) => ({ name })),
     links: links.filter((l) => Number(l.value) > 0).map((l) => ({ source: names.indexOf(l.source), target: names.indexOf(l.target), value: Number(l.value) })),
@@ -27,9 +28,9 @@ export function FlowSankey({ links, ariaLabel }: { links: FlowLink[]; ariaLabel:
             nodeWidth={12}
             margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
             link={{ stroke: "#2f7fd1", strokeOpacity: 0.22 }}
-            node={({ x, y, width, height, payload }: { x: number; y: number; width: number; height: number; payload: { name: string; value: number; sourceLinks?: unknown[] } }) => {
+            node={({ x, y, width, height, payload }: { x: number; y: number; width: number; height: number; payload: { name: string; value: number } }) => {
               // Sinks sit at the right edge: their labels go to their left, over the light bands.
-              const sink = (payload.sourceLinks?.length ?? 0) === 0;
+              const sink = !sources.has(payload.name);
               return (
                 <g>
                   <rect x={x} y={y} width={width} height={Math.max(height, 1)} fill="#2f7fd1" />

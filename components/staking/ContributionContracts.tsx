@@ -19,7 +19,8 @@ const statusLabel = ["Waiting for the operator's stake", "Open for contributions
 const VIEWS = ["status", "totalContribution", "totalReservedContribution", "minimumContribution", "serviceNodeParams", "contributorAddressesLength", "maxContributors", "stakingRequirement", "operator"] as const;
 const WALLET_VIEWS = ["contributions", "contributionTimestamp", "reservedContributions"] as const;
 const WITHDRAWAL_DELAY_S = 86_400n;
-const sesh = (v: bigint) => formatSesh(v, { fractionDigits: 4 });
+// Exact to the last unit (trailing zeros dropped): a minimum shown rounded down would be refused.
+const sesh = (v: bigint) => formatSesh(v, { fractionDigits: 9 }).replace(/\.?0+ SESH$/, " SESH");
 const utc = (seconds: bigint) => `${new Date(Number(seconds) * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /** Multi-contributor nodes awaiting stake: live figures read from each contract, contribute or withdraw. */

@@ -99,7 +99,7 @@ function NodeRow({ row }: { row: WalletNodeRow }) {
   return (
     <tr data-testid={`my-node-${row.nodeId}`}>
       <th scope="row">
-        #{row.nodeId.toString()} <span className="stat-hint">({row.role})</span>
+        <Link href={`/nodes/${row.nodeId}`}>#{row.nodeId.toString()}</Link> <span className="stat-hint">({row.role})</span>
         <br />
         <code className="wrap" title={row.ed25519Pubkey}>{row.ed25519Pubkey.slice(0, 12)}…</code>
       </th>

@@ -130,7 +130,7 @@ export function RegisterSoloNode() {
           <TransactionStatus label="Registration" state={register.state} testId="register-status" />
           {register.state.status === "confirmed" ? (
             <p className="notice notice-success" data-testid="registered">
-              Registered{nodeId !== null ? <> as node <strong>#{nodeId.toString()}</strong></> : null}. It appears under <Link href="/my-nodes">My nodes</Link> once indexed; rewards start
+              Registered{nodeId !== null ? <> as node <Link href={`/nodes/${nodeId}`}><strong>#{nodeId.toString()}</strong></Link></> : null}. It appears under <Link href="/my-nodes">My nodes</Link> once indexed; rewards start
               about a day after the network sees it active.
             </p>
           ) : null}

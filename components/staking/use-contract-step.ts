@@ -11,6 +11,7 @@ import {
   TransactionRevertedError,
   type TransactionFailure,
 } from "../../lib/staking/transaction-failure";
+import { stakingErrorAbi } from "../../lib/abi/staking-errors";
 import { useStaking } from "./staking-context";
 
 export type StepState =
@@ -54,7 +55,8 @@ export function useContractStep() {
   const [state, setState] = useState<StepState>({ status: "idle" });
 
   const run = useCallback(
-    async (call: ContractCall): Promise<TransactionReceipt | undefined> => {
+    async (given: ContractCall): Promise<TransactionReceipt | undefined> => {
+      const call = { ...given, abi: [...given.abi, ...stakingErrorAbi] };
       let hash: Hash | undefined;
       try {
         setState({ status: "checking" });

@@ -4,7 +4,7 @@
 // devnet, or, in impersonation mode, lets anvil send them for an address whose key it does not hold.
 // The app's real wagmi connect path runs against it; nothing of wagmi is mocked.
 import type { Page } from "@playwright/test";
-import { createWalletClient, http, numberToHex, type Address, type Hex } from "viem";
+import { createPublicClient, createWalletClient, http, numberToHex, type Address, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 
@@ -26,6 +26,8 @@ export interface TestWallet {
   chainId(): number;
   /** the next request that needs the user's approval is declined (EIP-1193 code 4001) */
   rejectNext(): void;
+  /** runs `hook` when the page next asks to send a transaction, before it is sent (e.g. to make it revert) */
+  beforeNextSend(hook: () => Promise<void>): void;
   /** transactions sent so far */
   sent: Hex[];
 }
@@ -38,10 +40,12 @@ export async function installTestWallet(page: Page, opts: TestWalletOptions): Pr
   if (!address) throw new Error("test wallet: give privateKey or impersonate");
   const chain = { ...foundry, id: opts.devnetChainId };
   const transport = http(opts.rpcUrl);
+  const publicClient = createPublicClient({ chain, transport });
   const walletClient = createWalletClient({ chain, transport, account: account ?? address });
   let chainId = opts.startChainId;
   let connected = false;
   let reject = false;
+  let beforeSend: (() => Promise<void>) | undefined;
   const knownChains = new Set<number>([1, opts.startChainId]);
   const sent: Hex[] = [];
 
@@ -106,7 +110,20 @@ export async function installTestWallet(page: Page, opts: TestWalletOptions): Pr
         if (refused) return { error: refused };
         if (chainId !== opts.devnetChainId) return { error: { code: -32603, message: `test wallet is on chain ${chainId}` } };
         const tx = params?.[0] as { to?: Address; data?: Hex; value?: Hex; gas?: Hex };
-        const request = { to: tx.to, data: tx.data, value: tx.value ? BigInt(tx.value) : undefined, gas: tx.gas ? BigInt(tx.gas) : undefined, chain, account: account ?? address };
+        const value = tx.value ? BigInt(tx.value) : undefined;
+        // Like a real wallet, the gas is estimated when the prompt shows, before the user confirms.
+        let gas: bigint;
+        try {
+          gas = tx.gas ? BigInt(tx.gas) : ((await publicClient.estimateGas({ account: address, to: tx.to, data: tx.data, value })) * 12n) / 10n;
+        } catch (error) {
+          return { error: { code: -32603, message: (error as Error).message.split("\n")[0]! } };
+        }
+        if (beforeSend) {
+          const hook = beforeSend;
+          beforeSend = undefined;
+          await hook();
+        }
+        const request = { to: tx.to, data: tx.data, value, gas, chain, account: account ?? address };
         try {
           const hash = await walletClient.sendTransaction(request as never);
           sent.push(hash);
@@ -154,5 +171,5 @@ export async function installTestWallet(page: Page, opts: TestWalletOptions): Pr
     },
     { name: opts.name ?? "Devnet Test Wallet", uuid: "6f1c5a8e-0000-4000-8000-000000000001" },
   );
-  return { address, chainId: () => chainId, rejectNext: () => { reject = true; }, sent };
+  return { address, chainId: () => chainId, rejectNext: () => { reject = true; }, beforeNextSend: (hook) => { beforeSend = hook; }, sent };
 }

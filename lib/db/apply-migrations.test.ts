@@ -65,4 +65,31 @@ describe("applyMigrations", () => {
     expect(half).toHaveLength(0);
     expect(recorded).toHaveLength(0);
   });
+  it("starts the chain index over when it predates the derived tables, so every table is refolded from the chain", async () => {
+    const db = await createTestDatabase({ migrate: false });
+    created.push(db);
+    const dir = await mkdtemp(path.join(tmpdir(), "migrations-"));
+    const all = path.resolve(import.meta.dirname, "../../prisma/migrations");
+    await cp(path.join(all, "migration_lock.toml"), path.join(dir, "migration_lock.toml"));
+    for (const file of (await readMigrationFiles()).filter((f) => f.name < "20261125101421")) {
+      await cp(path.join(all, file.name), path.join(dir, file.name), { recursive: true });
+    }
+    await applyMigrations(db.url, dir);
+    const sql = postgres(db.url, { max: 1, onnotice: () => {} });
+    try {
+      await sql`INSERT INTO "ChainEvent" ("chainId", "blockNumber", "logIndex", "blockHash", "blockTime", "txHash", address, contract, "eventName", args)
+        VALUES (31337, 5, 0, '0xb', now(), '0xt', '0xa', 'SESH', 'Transfer', '{}')`;
+      await sql`INSERT INTO "IndexerCheckpoint" ("chainId", "blockNumber", "blockHash", "updatedAt") VALUES (31337, 5, '0xb', now())`;
+      await sql`INSERT INTO "NodeHeartbeat" ("ed25519Pubkey", "serviceNodeId", "operatorAddress", active, funded, version, "publicIp", "storagePort", "swarmId",
+        "stateHeight", "requestedUnlockHeight", "earnedDowntimeBlocks", "totalContributed", "stakingRequirement", "firstSeenAt", "lastSeenAt")
+        VALUES ('ab', 7, '0xo', true, true, '11.0.0', '1.2.3.4', 22021, '1', 1, 0, 0, 0, 0, now(), now())`;
+
+      await applyMigrations(db.url);
+      expect(await sql`SELECT 1 FROM "ChainEvent"`).toHaveLength(0);
+      expect(await sql`SELECT 1 FROM "IndexerCheckpoint"`).toHaveLength(0);
+      expect(await sql`SELECT "serviceNodeId" FROM "NodeHeartbeat"`).toEqual([{ serviceNodeId: null }]);
+    } finally {
+      await sql.end();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { Prisma } from "../../prisma/generated/client";
 import { annualisedYieldPpm } from "../rewards/annualised-yield";
+import { estimateAccrual } from "../rewards/estimate-accrual";
 import { cumulativeSeries } from "../rewards/cumulative-series";
 import { periodStart, type RewardView } from "../rewards/reward-period";
 import {
@@ -460,4 +461,94 @@ export async function getLiquidations(contracts: DeploymentContracts): Promise<L
       dust: deposit - returned - toLiquidator - toPool,
     };
   });
+}
+
+export interface RecipientSeriesRow {
+  bucketStart: Date;
+  bucketSeconds: number;
+  complete: boolean;
+  /** estimated from the release and the recipient's nodes (split by fee, then stake) */
+  estimatedAccrued: bigint;
+  rewardCredited: bigint;
+  stakeReturned: bigint;
+  claimed: bigint;
+  /** time-weighted stake as beneficiary ÷ the bucket's length */
+  averageStake: bigint;
+  /** estimated accrual ÷ time-weighted stake, annualised; null for an incomplete bucket */
+  yieldPpm: bigint | null;
+}
+
+export interface RecipientNodeRow {
+  nodeId: bigint;
+  state: string;
+  operator: string;
+  fee: number;
+  stake: bigint;
+  /** estimated accrual from this node over the period */
+  estimatedAccrued: bigint;
+  registeredTx: string;
+}
+
+/**
+ * One recipient (operator or contributor) over time: what it accrued by estimate from its nodes,
+ * what the contract credited and what it claimed, per bucket, and its nodes.
+ */
+export async function getRecipientRewardHistory(recipient: string, view: RewardView): Promise<{ series: RecipientSeriesRow[]; nodes: RecipientNodeRow[] }> {
+  const network = await getRewardSeries(view);
+  const [nodeRows, own] = await Promise.all([
+    prisma().$queryRaw<{ id: bigint; state: string; operator: string; fee: number; registered_at: Date; ended_at: Date | null; registered_tx: string; stakes: { beneficiary: string; amount: string }[] }[]>`
+      SELECT n.id, n.state, n.operator, n.fee, n."registeredAt" AS registered_at, n."endedAt" AS ended_at, n."registeredTx" AS registered_tx,
+             (SELECT json_agg(json_build_object('beneficiary', c.beneficiary, 'amount', c.amount::text) ORDER BY c.position) FROM "NodeContribution" c WHERE c."nodeId" = n.id) AS stakes
+      FROM "ServiceNode" n
+      WHERE EXISTS (SELECT 1 FROM "NodeContribution" c WHERE c."nodeId" = n.id AND c.beneficiary = ${recipient})
+      ORDER BY n.id`,
+    prisma().$queryRaw<{ bucket: Date; reward: string; returned: string; claimed: string }[]>`
+      WITH ${creditsCte}
+      SELECT bucket, sum(reward)::text AS reward, sum(returned)::text AS returned, sum(claimed)::text AS claimed FROM (
+        SELECT date_trunc(${view.bucket}, "blockTime", 'UTC') AS bucket,
+               CASE WHEN kind = 'reward' THEN delta ELSE 0 END AS reward, CASE WHEN kind <> 'reward' THEN delta ELSE 0 END AS returned, 0 AS claimed
+        FROM credits WHERE recipient = ${recipient}
+        UNION ALL
+        SELECT date_trunc(${view.bucket}, "blockTime", 'UTC'), 0, 0, (args->>'amount')::numeric
+        FROM "ChainEvent" WHERE contract = 'ServiceNodeRewards' AND "eventName" = 'RewardsClaimed' AND args->>'recipientAddress' = ${recipient}
+      ) x GROUP BY bucket`,
+  ]);
+  const nodes = nodeRows.map((n) => ({
+    id: n.id,
+    feeBasisPoints: n.fee,
+    stakes: (n.stakes ?? []).map((s) => ({ address: s.beneficiary, amount: BigInt(s.amount) })),
+    from: n.registered_at,
+    to: n.ended_at,
+  }));
+  const byBucket = new Map(own.map((r) => [r.bucket.getTime(), r]));
+  const perNode = new Map<bigint, bigint>();
+  const series = network.map((b) => {
+    const to = new Date(b.bucketStart.getTime() + b.bucketSeconds * 1000);
+    const estimate = estimateAccrual({ recipient, nodes, released: b.released, networkNodeSeconds: b.nodeSeconds, from: b.bucketStart, to });
+    for (const [id, v] of estimate.byNode) perNode.set(id, (perNode.get(id) ?? 0n) + v);
+    const mine = byBucket.get(b.bucketStart.getTime());
+    return {
+      bucketStart: b.bucketStart,
+      bucketSeconds: b.bucketSeconds,
+      complete: b.complete,
+      estimatedAccrued: estimate.accrued,
+      rewardCredited: big(mine?.reward),
+      stakeReturned: big(mine?.returned),
+      claimed: big(mine?.claimed),
+      averageStake: b.bucketSeconds > 0 ? estimate.stakeSeconds / BigInt(b.bucketSeconds) : 0n,
+      yieldPpm: b.complete ? annualisedYieldPpm(estimate.accrued, estimate.stakeSeconds) : null,
+    };
+  });
+  return {
+    series,
+    nodes: nodeRows.map((n, i) => ({
+      nodeId: n.id,
+      state: n.state,
+      operator: n.operator,
+      fee: n.fee,
+      stake: nodes[i]!.stakes.filter((s) => s.address === recipient).reduce((t, s) => t + s.amount, 0n),
+      estimatedAccrued: perNode.get(n.id) ?? 0n,
+      registeredTx: n.registered_tx,
+    })),
+  };
 }

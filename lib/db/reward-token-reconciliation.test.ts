@@ -14,7 +14,7 @@ import { liquidationSplit } from "../rewards/rewards-contract-reconciliation";
 import { balancesFromTransfers, supplyFromTransfers } from "../tokens/transfer-ledger";
 import { getDeploymentContracts, type DeploymentContracts } from "./deployment-contracts";
 import { prisma } from "./prisma-client";
-import { getAsOf, getLiquidations, getRecipientRewards, getRewardFlowSummary, getRewardSeries } from "./reward-queries";
+import { getAsOf, getLiquidations, getRecipientRewardHistory, getRecipientRewards, getRewardFlowSummary, getRewardSeries } from "./reward-queries";
 import { getCategoryPositions, getTokenSupply, getVestingContracts } from "./token-queries";
 
 // The reward and token pages' figures against the devnet contracts themselves, to the unit:
@@ -152,6 +152,17 @@ describe("reward flows against the chain", () => {
     expect(last.cumulative.claimed).toBe(s.allTime.claimed);
     expect(last.cumulative.stakeReturned).toBe(s.allTime.exitCredits + s.allTime.liquidationCredits);
     expect(series.reduce((t, r) => t + r.released, 0n)).toBe(s.allTime.released);
+  });
+
+  it("one recipient's series adds up to its account, and its stake is the nodes' own", async () => {
+    const [top] = (await getRecipientRewards([], 1)).rows;
+    const history = await getRecipientRewardHistory(top!.recipient, { period: "all", bucket: "week" });
+    const sum = (k: "rewardCredited" | "stakeReturned" | "claimed" | "estimatedAccrued") => history.series.reduce((t, r) => t + r[k], 0n);
+    expect(sum("rewardCredited")).toBe(top!.rewards);
+    expect(sum("stakeReturned")).toBe(top!.returnedStakes);
+    expect(sum("claimed")).toBe(top!.claimed);
+    expect(sum("estimatedAccrued")).toBeGreaterThan(0n);
+    expect(history.nodes.filter((n) => n.state === "active" || n.state === "exit_requested").reduce((t, n) => t + n.stake, 0n)).toBe(top!.liveStake);
   });
 
   it("each liquidation's penalty went to the liquidator and the pool as the contract's ratios say", async () => {

@@ -1,6 +1,6 @@
 import type { PledgeStatus } from "../domain/foundation-share";
 import type { PledgeSeries } from "./pledge-series";
-import { utcDay } from "./pledge-series";
+import { causingChanges, utcDay } from "./pledge-series";
 
 export type AlertKind = "foundation-warning" | "foundation-breach" | "foundation-within" | "entity-over-third";
 export type AlertSeverity = "info" | "warning" | "critical";
@@ -55,7 +55,7 @@ export function governanceAlerts(series: PledgeSeries, entityName: (id: string) 
         day: day.day,
         title: `Foundation above its 10% pledge on ${day.day}`,
         summary: `The foundation operated ${counts}; the pledge allows at most 10%.`,
-        evidence: evidenceOf(crossing.flatMap((t) => t.changes)),
+        evidence: evidenceOf(crossing.flatMap((t) => causingChanges(t.changes))),
       });
     } else if (day.status === "warning" && previous === "ok") {
       alerts.push({
@@ -65,7 +65,7 @@ export function governanceAlerts(series: PledgeSeries, entityName: (id: string) 
         day: day.day,
         title: `Foundation share reached 9% on ${day.day}`,
         summary: `The foundation operated ${counts}: close to its 10% pledge.`,
-        evidence: evidenceOf(todays.filter((t) => t.to === "warning").flatMap((t) => t.changes)),
+        evidence: evidenceOf(todays.filter((t) => t.to === "warning").flatMap((t) => causingChanges(t.changes))),
       });
     } else if (day.status !== "breach" && previous === "breach") {
       const back = series.transitions.filter((t) => t.from === "breach" && utcDay(t.time) <= day.day).at(-1);
@@ -76,7 +76,7 @@ export function governanceAlerts(series: PledgeSeries, entityName: (id: string) 
         day: day.day,
         title: `Foundation back within its 10% pledge on ${day.day}`,
         summary: `The foundation operated ${day.foundationNodes} of ${day.totalNodes} nodes (${pct(day.foundationNodes, day.totalNodes)}) at the end of the day.`,
-        evidence: back ? evidenceOf(back.changes) : [],
+        evidence: back ? evidenceOf(causingChanges(back.changes)) : [],
       });
     }
     previous = day.status;

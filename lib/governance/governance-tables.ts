@@ -2,7 +2,7 @@ import type { Column } from "../export/tabular-data";
 import type { ConcentrationDayRow, FoundationNodeRow, PledgeDayRow, PledgeTransitionRow, SeshFlowRow } from "../db/governance-queries";
 import { ratio } from "./concentration-metrics";
 import type { LeaderboardRow } from "./operator-leaderboard";
-import type { BreachPeriod } from "./pledge-series";
+import { causingChanges, type BreachPeriod } from "./pledge-series";
 
 // One column list per table: the page shows these rows, the download holds exactly these fields.
 
@@ -50,7 +50,7 @@ export const concentrationColumns: Column<ConcentrationDayRow>[] = [
   { key: "largest_weight", value: (r) => r.largestWeight },
 ];
 
-const txsOf = (t: PledgeTransitionRow | null) => (t ? [...new Set(t.changes.map((c) => c.tx))].join(" ") : null);
+const txsOf = (t: PledgeTransitionRow | null) => (t ? [...new Set(causingChanges(t.changes).map((c) => c.tx))].join(" ") : null);
 
 export const breachPeriodColumns: Column<BreachPeriod<PledgeTransitionRow>>[] = [
   { key: "start_time", value: (p) => p.start.time },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildAttribution } from "./entity-attribution";
 import { parseEntityLabels } from "./entity-labels";
-import { breachPeriods, pledgeSeries, type NodeInterval } from "./pledge-series";
+import { breachPeriods, causingChanges, pledgeSeries, type NodeInterval } from "./pledge-series";
 
 const A = "0x00000000000000000000000000000000000000aa";
 const B = "0x00000000000000000000000000000000000000bb";
@@ -101,5 +101,14 @@ describe("pledgeSeries", () => {
     expect(early.transitions).toHaveLength(1);
     const empty = pledgeSeries([], attribution, new Date("2026-01-01T12:00:00Z"));
     expect(empty.days).toEqual([expect.objectContaining({ day: "2026-01-01", totalNodes: 0, status: "ok" })]);
+  });
+});
+
+describe("causingChanges", () => {
+  it("cites the foundation's own changes in a block, or everything when it had none", () => {
+    const own = { tx: "0xa", foundation: true };
+    const other = { tx: "0xb", foundation: false };
+    expect(causingChanges([other, own])).toEqual([own]);
+    expect(causingChanges([other])).toEqual([other]);
   });
 });

@@ -188,6 +188,16 @@ export function pledgeSeries(nodes: readonly NodeInterval[], attribution: Attrib
   return { days, transitions, changes: changes.map(({ node: _node, ...change }) => change) };
 }
 
+/**
+ * The transactions to cite for a status change: the foundation's own registrations and exits in
+ * the block when it has any (they moved its share), otherwise everything in the block (others'
+ * exits or registrations moved the line).
+ */
+export function causingChanges<C extends { foundation: boolean }>(changes: readonly C[]): C[] {
+  const own = changes.filter((c) => c.foundation);
+  return own.length > 0 ? own : [...changes];
+}
+
 /** What a breach period needs of a status change: the stored rows and the replayed ones both fit. */
 export interface StatusChange {
   time: Date;

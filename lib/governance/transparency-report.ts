@@ -1,7 +1,7 @@
 import type { FoundationNodeRow, LiveFoundationShare, PledgeTransitionRow, SeshFlowRow } from "../db/governance-queries";
 import type { Column } from "../export/tabular-data";
 import type { Attribution } from "./entity-attribution";
-import type { BreachPeriod } from "./pledge-series";
+import { causingChanges, type BreachPeriod } from "./pledge-series";
 
 /** One figure of the transparency report and the evidence it rests on. */
 export interface ReportFigure {
@@ -69,11 +69,11 @@ export function transparencyReport(input: {
   }
   for (const p of input.periods) {
     const label = `above 10% from ${p.start.time.toISOString()}`;
-    for (const tx of new Set(p.start.changes.map((c) => c.tx))) {
+    for (const tx of new Set(causingChanges(p.start.changes).map((c) => c.tx))) {
       figures.push({ section: "breach", figure: `${label}: crossing transaction`, value: `${p.start.foundationNodes} of ${p.start.totalNodes} nodes`, asOf: p.start.time, block: p.start.block, tx, source: "PledgeTransition (replayed registrations and exits)" });
     }
     if (p.end) {
-      for (const tx of new Set(p.end.changes.map((c) => c.tx))) {
+      for (const tx of new Set(causingChanges(p.end.changes).map((c) => c.tx))) {
         figures.push({ section: "breach", figure: `${label}: back within the pledge`, value: `${p.end.foundationNodes} of ${p.end.totalNodes} nodes`, asOf: p.end.time, block: p.end.block, tx, source: "PledgeTransition" });
       }
     } else {

@@ -12,6 +12,15 @@ describe("parseRewardView", () => {
     expect(() => parseRewardView({ period: "2w" })).toThrow(/period must be one of 7d, 30d/);
     expect(() => parseRewardView(new URLSearchParams("bucket=hour"))).toThrow(/bucket must be one of day, week, month/);
     expect(() => parseRewardView({ period: ["7d", "30d"] })).toThrow(/more than once/);
+    expect(() => parseRewardView({ recipient: "0x12" })).toThrow(/recipient must be a 0x-prefixed 20-byte hex address/);
+  });
+
+  it("takes one recipient's address, lower-cased", () => {
+    expect(parseRewardView({ recipient: "0xAbCdEf0123456789aBCdef0123456789AbCdEf01" })).toEqual({
+      period: "30d",
+      bucket: "week",
+      recipient: "0xabcdef0123456789abcdef0123456789abcdef01",
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addressSchema } from "../config/env-schemas";
 
 export const REWARD_PERIODS = ["7d", "30d", "90d", "365d", "all"] as const;
 export type RewardPeriod = (typeof REWARD_PERIODS)[number];
@@ -18,11 +19,14 @@ export const PERIOD_LABELS: Record<RewardPeriod, string> = {
 const rewardViewSchema = z.object({
   period: z.enum(REWARD_PERIODS, { error: `period must be one of ${REWARD_PERIODS.join(", ")}` }).default("30d"),
   bucket: z.enum(TIME_BUCKETS, { error: `bucket must be one of ${TIME_BUCKETS.join(", ")}` }).default("week"),
+  recipient: addressSchema.optional(),
 });
 
 export interface RewardView {
   period: RewardPeriod;
   bucket: TimeBucket;
+  /** one operator's or contributor's view, lower-case */
+  recipient?: `0x${string}`;
 }
 
 export class RewardViewError extends Error {
@@ -39,9 +43,10 @@ export function parseRewardView(params: Record<string, string | string[] | undef
     if (Array.isArray(v)) throw new RewardViewError(`${key} given more than once`);
     return v === "" ? undefined : v;
   };
-  const parsed = rewardViewSchema.safeParse({ period: get("period"), bucket: get("bucket") });
-  if (!parsed.success) throw new RewardViewError(parsed.error.issues.map((i) => i.message).join("; "));
-  return parsed.data;
+  const parsed = rewardViewSchema.safeParse({ period: get("period"), bucket: get("bucket"), recipient: get("recipient") });
+  if (!parsed.success) throw new RewardViewError(parsed.error.issues.map((i) => (i.path[0] === "recipient" ? `recipient ${i.message}` : i.message)).join("; "));
+  const { recipient, ...view } = parsed.data;
+  return recipient ? { ...view, recipient } : view;
 }
 
 /** Start of the period ending at `end` (the last indexed block's time, so pages agree with their data); null for all time. */

@@ -1,8 +1,9 @@
 import type { DisplayColumn } from "../export/display-column";
-import type { LiquidationRow, RecipientRewardRow, RewardFlowSummary, RewardGroupFlow, RewardSeriesRow } from "../db/reward-queries";
+import type { PoolRelease } from "../db/pool-release-queries";
+import type { LiquidationRow, RecipientNodeRow, RecipientRewardRow, RecipientSeriesRow, RewardFlowSummary, RewardGroupFlow, RewardSeriesRow } from "../db/reward-queries";
 
 /** The tables of /rewards: one column list each drives the page and its CSV/JSON download. */
-export const REWARD_TABLES = ["summary", "series", "flows", "recipients", "liquidations", "reconciliation"] as const;
+export const REWARD_TABLES = ["summary", "series", "flows", "recipients", "liquidations", "reconciliation", "recipient-series", "recipient-nodes", "releases"] as const;
 export type RewardTable = (typeof REWARD_TABLES)[number];
 
 export interface SummaryRow {
@@ -52,7 +53,7 @@ export const flowColumns: DisplayColumn<RewardGroupFlow>[] = [
 ];
 
 export const recipientColumns: DisplayColumn<RecipientRewardRow>[] = [
-  { key: "recipient", header: "Recipient", kind: "address", value: (r) => r.recipient },
+  { key: "recipient", header: "Recipient", kind: "reward-recipient", value: (r) => r.recipient },
   { key: "role", header: "Role", kind: "text", value: (r) => (r.isFoundation ? "foundation" : r.isOperator ? "operator" : "contributor") },
   { key: "credited", header: "Credited", kind: "sesh", value: (r) => r.credited },
   { key: "rewards", header: "of it rewards", kind: "sesh", value: (r) => r.rewards },
@@ -110,4 +111,37 @@ export const reconciliationColumns: DisplayColumn<ReconciliationRow>[] = [
   { key: "computed", header: "Left side", kind: "sesh", value: (r) => r.computed },
   { key: "expected", header: "Right side", kind: "sesh", value: (r) => r.expected },
   { key: "difference", header: "Difference (units)", kind: "count", value: (r) => r.difference },
+];
+
+export const recipientSeriesColumns: DisplayColumn<RecipientSeriesRow>[] = [
+  { key: "bucket_start", header: "From (UTC)", kind: "date", value: (r) => r.bucketStart },
+  { key: "estimated_accrued", header: "Accrued (estimate)", kind: "sesh", value: (r) => r.estimatedAccrued },
+  { key: "reward_credited", header: "Rewards credited", kind: "sesh", value: (r) => r.rewardCredited },
+  { key: "stake_returned", header: "Stakes returned", kind: "sesh", value: (r) => r.stakeReturned },
+  { key: "claimed", header: "Claimed", kind: "sesh", value: (r) => r.claimed },
+  { key: "average_stake", header: "Average stake", kind: "sesh", value: (r) => r.averageStake },
+  { key: "yield_ppm", header: "Yield (APR, estimate)", kind: "ppm", value: (r) => r.yieldPpm },
+];
+
+export const recipientNodeColumns: DisplayColumn<RecipientNodeRow>[] = [
+  { key: "node_id", header: "Node", kind: "count", value: (r) => r.nodeId },
+  { key: "state", header: "State", kind: "text", value: (r) => r.state },
+  { key: "operator", header: "Operator", kind: "address", value: (r) => r.operator },
+  { key: "fee_basis_points", header: "Fee (bp)", kind: "count", value: (r) => r.fee },
+  { key: "stake", header: "Its stake", kind: "sesh", value: (r) => r.stake },
+  { key: "estimated_accrued", header: "Accrued in the period (estimate)", kind: "sesh", value: (r) => r.estimatedAccrued },
+  { key: "registered_tx", header: "Registration", kind: "tx", value: (r) => r.registeredTx },
+];
+
+/** The period's FundsReleased, newest first, each with its transaction. */
+export function releasesInPeriod(releases: PoolRelease[], from: Date | null): PoolRelease[] {
+  return releases.filter((r) => from === null || r.blockTime > from).reverse();
+}
+
+export const releaseColumns: DisplayColumn<PoolRelease>[] = [
+  { key: "block_time", header: "When (UTC)", kind: "date", value: (r) => r.blockTime },
+  { key: "amount", header: "Released", kind: "sesh", value: (r) => r.amount },
+  { key: "cumulative", header: "Released to date", kind: "sesh", value: (r) => r.cumulative },
+  { key: "tx_hash", header: "Transaction", kind: "tx", value: (r) => r.txHash },
+  { key: "block_number", header: "Block", kind: "block", value: (r) => r.blockNumber },
 ];

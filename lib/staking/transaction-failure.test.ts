@@ -91,3 +91,14 @@ describe("explainContractError", () => {
     expect(explainContractError("SomethingNew", [])).toBe("The contract refused the transaction (SomethingNew).");
   });
 });
+
+describe("stakingErrorAbi", () => {
+  it("names a pause that bubbled up from ServiceNodeRewards through a contribution contract", async () => {
+    const { stakingErrorAbi } = await import("../abi/staking-errors");
+    const data = encodeErrorResult({ abi: serviceNodeRewardsAbi, errorName: "EnforcedPause" });
+    const reverted = new ContractFunctionRevertedError({ abi: [...serviceNodeContributionAbi, ...stakingErrorAbi], data, functionName: "contributeFunds" });
+    expect(describeTransactionFailure(reverted, opts).message).toContain("The staking contract is paused by its owner");
+    const bare = new ContractFunctionRevertedError({ abi: serviceNodeContributionAbi, data, functionName: "contributeFunds" });
+    expect(describeTransactionFailure(bare, opts).message).toContain("without giving a reason");
+  });
+});

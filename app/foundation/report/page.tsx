@@ -26,7 +26,7 @@ export default async function FoundationReportPage() {
   const figures = transparencyReport({ live: data.live, attribution, periods: breachPeriods(data.transitions, data.history), nodes: data.nodes, flows: data.flows });
   const generated = new Date();
   return (
-    <article className="report">
+    <article className="report governance">
       <h1>Foundation transparency report</h1>
       <p className="lede">
         {attribution.foundation.name}: share of the Session Network&apos;s nodes against the pledge to operate at most 10%. Generated{" "}
@@ -47,7 +47,8 @@ export default async function FoundationReportPage() {
         return (
           <section key={section} aria-labelledby={`report-${section}`}>
             <h2 id={`report-${section}`}>{sectionTitles[section]}</h2>
-            <table className="data-table compact report-table">
+            <div className="table-scroll">
+            <table className="gov-table compact report-table">
               <caption className="visually-hidden">{sectionTitles[section]}</caption>
               <thead><tr><th scope="col">Figure</th><th scope="col">Value</th><th scope="col">As of</th><th scope="col">Evidence</th><th scope="col">Source</th></tr></thead>
               <tbody>
@@ -62,6 +63,7 @@ export default async function FoundationReportPage() {
                 ))}
               </tbody>
             </table>
+            </div>
           </section>
         );
       })}

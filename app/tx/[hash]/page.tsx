@@ -60,8 +60,8 @@ export default async function TransactionPage({ params }: Props) {
       </section>
       <section className="section" aria-labelledby="events-heading">
         <h2 id="events-heading">Decoded events</h2>
-        <div className="table-scroll" role="region" aria-label="Decoded events" tabIndex={0}>
-          <table className="data-table" data-testid="tx-events-table">
+        <div className="explorer-table-scroll" role="region" aria-label="Decoded events" tabIndex={0}>
+          <table className="explorer-table" data-testid="tx-events-table">
             <caption>Events of the watched contracts, in log order</caption>
             <thead>
               <tr><th scope="col" className="num">Log</th><th scope="col">Contract</th><th scope="col">Event</th><th scope="col">Arguments</th></tr>

@@ -1,12 +1,17 @@
 import { readWebConfig } from "../../../../lib/config/web-config";
 import { getDeploymentContracts } from "../../../../lib/db/deployment-contracts";
-import { getLiquidations, getRecipientRewards, getRewardFlowSummary, getRewardSankey, getRewardSeries } from "../../../../lib/db/reward-queries";
+import { getLiquidations, getRecipientRewardHistory, getRecipientRewards, getRewardFlowSummary, getRewardSankey, getRewardSeries } from "../../../../lib/db/reward-queries";
+import { listPoolReleases } from "../../../../lib/db/pool-release-queries";
 import { errorResponse, tabularResponse } from "../../../../lib/http/tabular-response";
 import { parseRewardView, RewardViewError } from "../../../../lib/rewards/reward-period";
 import {
   flowColumns,
   liquidationColumns,
   recipientColumns,
+  recipientNodeColumns,
+  recipientSeriesColumns,
+  releaseColumns,
+  releasesInPeriod,
   reconciliationColumns,
   reconciliationRows,
   REWARD_TABLES,
@@ -49,6 +54,19 @@ export async function GET(request: Request, { params }: { params: Promise<{ tabl
       return tabularResponse(searchParams, name, flowColumns, (await getRewardSankey(view, config.foundationAddresses)).groups, meta);
     case "recipients":
       return tabularResponse(searchParams, "rewards-recipients", recipientColumns, (await getRecipientRewards(config.foundationAddresses)).rows, meta);
+    case "recipient-series":
+    case "recipient-nodes": {
+      if (!view.recipient) return errorResponse(400, `${table} needs ?recipient=0x… (an operator's or contributor's address)`);
+      const history = await getRecipientRewardHistory(view.recipient, view);
+      const recipientMeta = { ...meta, recipient: view.recipient, estimate: "accrual split from the bucket's pool release per live node-second, then by operator fee and stake" };
+      return table === "recipient-series"
+        ? tabularResponse(searchParams, `rewards-${view.recipient}-${view.period}-${view.bucket}`, recipientSeriesColumns, history.series, recipientMeta)
+        : tabularResponse(searchParams, `rewards-${view.recipient}-nodes-${view.period}`, recipientNodeColumns, history.nodes, recipientMeta);
+    }
+    case "releases": {
+      const s = await getRewardFlowSummary(contracts, view);
+      return tabularResponse(searchParams, name, releaseColumns, releasesInPeriod(await listPoolReleases(), s.period.from), meta);
+    }
     case "liquidations":
       return tabularResponse(searchParams, "rewards-liquidations", liquidationColumns, await getLiquidations(contracts), meta);
   }

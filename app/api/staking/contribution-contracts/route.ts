@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const rows = await getPendingContributionContracts();
   return tabularResponse(new URL(request.url).searchParams, "contribution-contracts", contributionContractColumns, rows, {
-    source: "ServiceNodeContributionFactory and ServiceNodeContribution events, as indexed",
+    source: "ContributionContract: derived by the indexer from the factory's and the contribution contracts' events",
   });
 }
