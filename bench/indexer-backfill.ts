@@ -22,6 +22,8 @@ import { processCpuSeconds } from "./process-cpu-time";
 const nodeCount = Number(process.argv[2] ?? 20_000);
 if (!Number.isInteger(nodeCount) || nodeCount < 10) throw new Error(`bench:indexer: node count must be an integer >= 10, got ${process.argv[2]}`);
 const seed = "bench";
+/** as `npm run indexer` and `npm start` run it (BENCH_NODE_FLAGS replaces them) */
+const INDEXER_NODE_FLAGS = "--max-old-space-size=256";
 
 /** Changes whenever the scenario or the contracts change: a stale cached chain is never reused. */
 async function scenarioDigest(): Promise<string> {
@@ -58,7 +60,7 @@ try {
   const loadBefore = os.loadavg()[0]!;
   const worker = spawn(
     process.execPath,
-    [...(cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : []), ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", "bench/indexer-backfill-worker.ts"],
+    [...(cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : []), ...(process.env.BENCH_NODE_FLAGS ?? INDEXER_NODE_FLAGS).split(" ").filter(Boolean), "--import", "tsx", "bench/indexer-backfill-worker.ts"],
     {
       env: { ...process.env, ...devnet.env, DATABASE_URL: pg.databaseUrl, BENCH_HISTORY_END_BLOCK: devnet.historyEndBlock.toString() },
       stdio: ["ignore", "pipe", "inherit"],

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -87,7 +88,14 @@ export async function startLocalChain(opts: {
   const exited = new Promise<never>((_, reject) =>
     child.once("exit", (code) => reject(new LocalChainError(`anvil exited with code ${code}: ${output.join("").slice(-500)}`))),
   );
-  await Promise.race([waitForRpc(rpcUrl, 30_000), exited]);
+  // Loading a saved chain takes a while when it is large (~40 s per GB here): wait accordingly.
+  const stateBytes = opts.stateFile && existsSync(opts.stateFile) ? statSync(opts.stateFile).size : 0;
+  try {
+    await Promise.race([waitForRpc(rpcUrl, 30_000 + Math.ceil(stateBytes / 1e9) * 120_000), exited]);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
   return {
     rpcUrl,
     chainId: opts.chainId,

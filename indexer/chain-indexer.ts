@@ -154,7 +154,7 @@ export async function runChainIndexer(opts: {
 }
 
 /** Logs per eth_getLogs answer the ranges adapt towards: each batch and the memory held stay bounded. */
-const LOGS_PER_BATCH = 10_000;
+const LOGS_PER_BATCH = 5_000;
 
 /**
  * Decodes a range in chain order. Contribution contracts the factory deployed in this range, or

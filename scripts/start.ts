@@ -89,7 +89,8 @@ try {
   const indexer = startManagedProcess({
     name: "indexer",
     command: process.execPath,
-    args: ["--import", "tsx", path.join(root, "indexer/main.ts")],
+    // The indexer's live data is a few batches: a capped heap makes V8 collect before RSS grows.
+    args: ["--max-old-space-size=256", "--import", "tsx", path.join(root, "indexer/main.ts")],
     env: indexerEnv,
     quiet: true,
     keep: /"level":(40|50|60)/,

@@ -23,6 +23,20 @@ export async function loadServiceNodes(sql: Tx, ids: bigint[]): Promise<Map<bigi
 export async function saveServiceNodes(sql: Tx, nodes: ServiceNodeRecord[], registeredIds: Set<bigint>): Promise<void> {
   if (nodes.length === 0) return;
   const rows = nodes.map(({ contributors: _contributors, ...node }) => node);
+  // PostgreSQL binds at most 65,535 parameters: the 20,000-node launch seeds 6,000 nodes in one block.
+  for (let i = 0; i < rows.length; i += 2_000) await upsertServiceNodes(sql, rows.slice(i, i + 2_000));
+  const registered = nodes.filter((n) => registeredIds.has(n.id));
+  if (registered.length === 0) return;
+  await sql`DELETE FROM "NodeContribution" WHERE "nodeId" = ANY(${registered.map((n) => String(n.id))}::bigint[])`;
+  const contributionRows = registered.flatMap((n) =>
+    n.contributors.map((c, position) => ({ nodeId: n.id, position, staker: c.staker, beneficiary: c.beneficiary, amount: c.amount })),
+  );
+  for (let i = 0; i < contributionRows.length; i += 5_000) {
+    await sql`INSERT INTO "NodeContribution" ${sql(contributionRows.slice(i, i + 5_000))}`;
+  }
+}
+
+async function upsertServiceNodes(sql: Tx, rows: Omit<ServiceNodeRecord, "contributors">[]): Promise<void> {
   await sql`
     INSERT INTO "ServiceNode" ${sql(rows)}
     ON CONFLICT (id) DO UPDATE SET
@@ -34,13 +48,4 @@ export async function saveServiceNodes(sql: Tx, nodes: ServiceNodeRecord[], regi
       "exitRequestTx" = excluded."exitRequestTx", "endedAt" = excluded."endedAt",
       "endedBlock" = excluded."endedBlock", "endedTx" = excluded."endedTx",
       "returnedAmount" = excluded."returnedAmount"`;
-  const registered = nodes.filter((n) => registeredIds.has(n.id));
-  if (registered.length === 0) return;
-  await sql`DELETE FROM "NodeContribution" WHERE "nodeId" = ANY(${registered.map((n) => String(n.id))}::bigint[])`;
-  const contributionRows = registered.flatMap((n) =>
-    n.contributors.map((c, position) => ({ nodeId: n.id, position, staker: c.staker, beneficiary: c.beneficiary, amount: c.amount })),
-  );
-  for (let i = 0; i < contributionRows.length; i += 5_000) {
-    await sql`INSERT INTO "NodeContribution" ${sql(contributionRows.slice(i, i + 5_000))}`;
-  }
 }
