@@ -249,6 +249,15 @@ test("opens a multi-contributor node and a second wallet fills it, refused first
   await form.getByLabel("Node registration output").fill(await prepareRegistration(operator.address));
   await form.getByLabel("Operator fee (%)").fill("5");
   await form.getByLabel("Your stake (SESH)").fill(seshText(half));
+  // One reserved contributor more than the contract's maxContributors allows (the operator counts): refused before any transaction.
+  const maxContributors = Number(await publicClient.readContract({ address: deployment.addresses.serviceNodeRewards, abi: parseAbi(["function maxContributors() view returns (uint256)"]), functionName: "maxContributors" }));
+  const tooMany = Array.from({ length: maxContributors }, (_, i) => `${devAccount(10 + i).address} 1`).join("\n");
+  await form.getByLabel(/^Reserved contributors/).fill(tooMany);
+  await form.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByTestId("multi-errors")).toContainText(`At most ${maxContributors} contributors, the operator included; ${maxContributors + 1} are listed.`);
+  await expect(form.getByRole("button", { name: "Open the node for contributions" })).toBeDisabled();
+  await shoot(page, "too-many-contributors");
+  await form.getByLabel(/^Reserved contributors/).fill("");
   await form.getByRole("button", { name: "Check" }).click();
   await expect(page.getByTestId("multi-summary")).toContainText("Fee 5.00%");
   await form.getByRole("button", { name: "Open the node for contributions" }).click();

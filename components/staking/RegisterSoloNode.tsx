@@ -108,7 +108,7 @@ export function RegisterSoloNode() {
           <dt>Node key (ed25519)</dt>
           <dd><code className="wrap">{parsed.registration.ed25519Hex}</code></dd>
           <dt>Stake</dt>
-          <dd>{stake !== undefined ? formatSesh(stake, { fractionDigits: 0 }) : "…"} from {wallet.address ?? "your wallet"}</dd>
+          <dd>{stake !== undefined ? formatSesh(stake, { fractionDigits: 0 }) : "…"} from {wallet.address ? <code>{wallet.address}</code> : "your wallet"}</dd>
           <dt>Your SESH</dt>
           <dd>{wallet.sesh !== undefined ? formatSesh(wallet.sesh, { fractionDigits: 4 }) : "…"}</dd>
         </dl>
