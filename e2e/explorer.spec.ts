@@ -73,11 +73,18 @@ test("the node list filters, sorts and pages through the nodes the database hold
     await expect(page.getByTestId("node-link").first()).toHaveText(ids[0]!.id);
   }
 
-  // The download holds exactly the rows of the page, with exact stakes.
-  const rows = await downloadCsv(page);
-  expect(rows.map((r) => r.id)).toEqual(ids.slice(0, 50).map((r) => r.id));
-  expect(rows.map((r) => r.total_staked)).toEqual(ids.slice(0, 50).map((r) => r.staked));
-  expect(rows.every((r) => r.status === "active" && r.country === country)).toBe(true);
+  // The download holds exactly the rows of the page, with exact stakes. The network is live (a
+  // heartbeat poll may land between two reads), so compare one consistent reading, retried.
+  await expect(async () => {
+    await page.reload();
+    const now = await sql<{ id: string; staked: string }[]>`
+      SELECT s.id::text, s."totalStaked"::text AS staked FROM "ServiceNode" s JOIN "NodeHeartbeat" h ON h."serviceNodeId" = s.id
+      WHERE s.state = 'active' AND h.active AND h.country = ${country} ORDER BY s.id`;
+    const rows = await downloadCsv(page);
+    expect(rows.map((r) => r.id)).toEqual(now.slice(0, 50).map((r) => r.id));
+    expect(rows.map((r) => r.total_staked)).toEqual(now.slice(0, 50).map((r) => r.staked));
+    expect(rows.every((r) => r.status === "active" && r.country === country)).toBe(true);
+  }).toPass({ timeout: 45_000 });
 
   // Sorting by stake, largest first.
   await page.getByTestId("sort-total_staked").click();

@@ -134,6 +134,8 @@ test("registers a solo node end to end, explaining each refusal on the way, unti
 
   await page.getByRole("button", { name: "Register node" }).click();
   await expect(page.getByTestId("register-status")).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+  // The node id comes from the receipt's NewServiceNodeV2 a render after the status turns confirmed.
+  await expect(page.getByTestId("registered")).toContainText(/node #\d+/);
   const registered = await page.getByTestId("registered").textContent();
   const nodeId = /node #(\d+)/.exec(registered ?? "")?.[1];
   expect(nodeId).toBeDefined();
