@@ -1,5 +1,7 @@
 import { foundationShare, type FoundationShare, type PledgeStatus } from "../domain/foundation-share";
 import type { AddressStanding } from "../governance/operator-leaderboard";
+import type { Concentration } from "../governance/concentration-metrics";
+import type { PledgeDay } from "../governance/pledge-series";
 import { prisma } from "./prisma-client";
 
 /** Nodes the pledge counts: registered on chain and not yet exited or liquidated. */
@@ -43,18 +45,8 @@ export async function getLiveFoundationShare(foundationAddresses: string[]): Pro
   };
 }
 
-export interface PledgeDayRow {
-  day: string;
-  asOf: Date;
-  totalNodes: number;
-  foundationNodes: number;
-  foundationContributedNodes: number;
-  totalStake: bigint;
-  foundationStake: bigint;
-  peakFoundationNodes: number;
-  peakTotalNodes: number;
-  status: PledgeStatus;
-}
+/** A stored day of the pledge series: the replayed PledgeDay less its in-memory concentration. */
+export type PledgeDayRow = Omit<PledgeDay, "operatorNodes" | "entityStake">;
 
 /** The daily pledge series, oldest first (all of it: one row a day). */
 export async function getPledgeHistory(): Promise<PledgeDayRow[]> {
@@ -230,18 +222,9 @@ export async function getAddressStandings(): Promise<AddressStanding[]> {
 
 export type ConcentrationDimension = "operator-nodes" | "entity-stake" | "provider-nodes" | "country-nodes";
 
-export interface ConcentrationDayRow {
+export interface ConcentrationDayRow extends Concentration {
   dimension: ConcentrationDimension;
   day: string;
-  entities: number;
-  total: bigint;
-  top1: bigint;
-  top5: bigint;
-  top10: bigint;
-  nakamoto33: number;
-  nakamoto50: number;
-  hhi: number;
-  gini: number;
   largestId: string | null;
   largestWeight: bigint | null;
 }
