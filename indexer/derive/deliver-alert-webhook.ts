@@ -1,4 +1,5 @@
 import type { Sql } from "../store/database";
+import type { StoredGovernanceAlert } from "../../lib/governance/governance-alerts";
 
 /** A failed delivery is tried again on later rounds, up to this many attempts in all. */
 export const MAX_WEBHOOK_ATTEMPTS = 5;
@@ -9,16 +10,10 @@ export interface WebhookDeliveryResult {
   skipped: number;
 }
 
-interface PendingAlert {
-  id: string;
-  kind: string;
-  severity: string;
-  day: string;
-  title: string;
-  summary: string;
-  evidence: { block: string; tx: string }[];
+/** A stored alert and how often its delivery was tried. */
+type PendingAlert = StoredGovernanceAlert & {
   attempts: number | null;
-}
+};
 
 /**
  * POSTs each governance alert not yet delivered to `url` as JSON and records the outcome in

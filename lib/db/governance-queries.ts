@@ -2,6 +2,7 @@ import { foundationShare, type FoundationShare, type PledgeStatus } from "../dom
 import type { AddressStanding } from "../governance/operator-leaderboard";
 import type { Concentration } from "../governance/concentration-metrics";
 import type { PledgeDay } from "../governance/pledge-series";
+import type { StoredGovernanceAlert } from "../governance/governance-alerts";
 import { prisma } from "./prisma-client";
 
 /** Nodes the pledge counts: registered on chain and not yet exited or liquidated. */
@@ -255,15 +256,8 @@ export async function getGovernanceFreshness(): Promise<GovernanceFreshness> {
   };
 }
 
-export interface GovernanceAlertRow {
-  id: string;
-  kind: string;
-  severity: string;
-  day: string;
-  title: string;
-  summary: string;
-  evidence: { block: string; tx: string }[];
-}
+/** A stored alert, as the governance step wrote it from the series. */
+export type GovernanceAlertRow = StoredGovernanceAlert;
 
 export async function getGovernanceAlerts(): Promise<GovernanceAlertRow[]> {
   const rows = await prisma().governanceAlert.findMany({ orderBy: [{ day: "desc" }, { id: "asc" }] });

@@ -5,10 +5,11 @@ import { causingChanges, utcDay } from "./pledge-series";
 export type AlertKind = "foundation-warning" | "foundation-breach" | "foundation-within" | "entity-over-third";
 export type AlertSeverity = "info" | "warning" | "critical";
 
-export interface AlertEvidence {
+// A type, not an interface: the webhook serialises it as JSON, which needs an implicit index signature.
+export type AlertEvidence = {
   block: string;
   tx: string;
-}
+};
 
 export interface GovernanceAlertRecord {
   /** stable across rebuilds of the series, so a sent alert is never sent again */
@@ -20,6 +21,9 @@ export interface GovernanceAlertRecord {
   summary: string;
   evidence: AlertEvidence[];
 }
+
+/** An alert as read back from the database, where kind and severity are plain text columns. */
+export type StoredGovernanceAlert = Omit<GovernanceAlertRecord, "kind" | "severity"> & { kind: string; severity: string };
 
 const pct = (part: number, whole: number) => (whole === 0 ? "0.00%" : `${((part / whole) * 100).toFixed(2)}%`);
 
