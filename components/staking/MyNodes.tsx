@@ -128,6 +128,14 @@ function NodeRow({ row, now }: { row: WalletNodeRow; now: Date }) {
               Requested {utc(row.exitRequestedAt!)}. The network signs the exit from {utc(schedule.signedExitFrom)}; anyone can complete it from {utc(schedule.exitAfterWaitFrom)}.
             </span>
             <br />
+            <span className="stat-hint" data-testid="exit-way">
+              {schedule.canExitAfterWait
+                ? "The 30-day wait is over: the exit can be completed without the network's signature."
+                : schedule.canExitWithSignature
+                  ? "The network signs this exit now."
+                  : "Not yet: the unlock has not passed."}
+            </span>
+            <br />
             <button type="button" className="button button-small" onClick={() => void completeExit()} disabled={step.busy || !schedule.canExitWithSignature}>Complete exit</button>
           </>
         ) : null}
