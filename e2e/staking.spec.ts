@@ -1,68 +1,12 @@
-import { expect, test, type Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import path from "node:path";
+import { expect, test } from "@playwright/test";
 import postgres from "postgres";
-import { createPublicClient, createWalletClient, erc20Abi, http, parseAbi, toHex, type Address, type Hex } from "viem";
-import { mnemonicToAccount } from "viem/accounts";
-import { foundry } from "viem/chains";
+import { erc20Abi, parseAbi, type Address } from "viem";
 import { e2eStack } from "./e2e-stack";
-import { installTestWallet, type TestWalletOptions } from "./support/test-wallet";
-
-// anvil's well-known dev accounts (mnemonic "test test … junk"): the scenario never uses them.
-const operatorKey: Hex = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
-const operatorAddress: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
-const emptyWalletKey: Hex = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
-const emptyWalletAddress: Address = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
-const DEVNET_CHAIN_ID = 31337;
-const devAccount = (index: number) => {
-  const account = mnemonicToAccount("test test test test test test test test test test test junk", { addressIndex: index });
-  return { address: account.address, privateKey: toHex(account.getHdKey().privateKey!) };
-};
-
-interface DevnetRecord {
-  deployment: { owner: Address; addresses: { sesh: Address; serviceNodeRewards: Address }; funding: { operators: Address[] } };
-}
-const devnet = () => JSON.parse(readFileSync(path.join(e2eStack.dataDir, "devnet", "devnet.json"), "utf8")) as DevnetRecord;
-const chain = { ...foundry, id: DEVNET_CHAIN_ID };
-const publicClient = createPublicClient({ chain, transport: http(e2eStack.rpcUrl), pollingInterval: 500 });
-// anvil sends for any address (auto-impersonation): the test's own set-up steps, not the app's.
-const anvilWallet = createWalletClient({ chain, transport: http(e2eStack.rpcUrl) });
-
-async function sendAs(from: Address, to: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) {
-  const hash = await anvilWallet.writeContract({ account: from, address: to, abi: abi as never, functionName: functionName as never, args: args as never, chain: null, gas: 500_000n });
-  const receipt = await publicClient.waitForTransactionReceipt({ hash, timeout: 60_000 });
-  expect(receipt.status).toBe("success");
-}
-
-async function stakingRequirement(): Promise<bigint> {
-  return publicClient.readContract({ address: devnet().deployment.addresses.serviceNodeRewards, abi: parseAbi(["function stakingRequirement() view returns (uint256)"]), functionName: "stakingRequirement" });
-}
-
-async function seshBalance(address: Address): Promise<bigint> {
-  return publicClient.readContract({ address: devnet().deployment.addresses.sesh, abi: erc20Abi, functionName: "balanceOf", args: [address] });
-}
-
-/** A fresh node's registration output for `operator`, from the devnet's node simulator. */
-async function prepareRegistration(operator: Address): Promise<string> {
-  const res = await fetch(e2eStack.oxendUrl, { method: "POST", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "devnet_prepare_registration", params: { operator } }) });
-  return ((await res.json()) as { result: { registration_output: string } }).result.registration_output;
-}
-
-async function openWithWallet(page: Page, url: string, wallet: Partial<TestWalletOptions>) {
-  const handle = await installTestWallet(page, { rpcUrl: e2eStack.rpcUrl, devnetChainId: DEVNET_CHAIN_ID, startChainId: DEVNET_CHAIN_ID, ...wallet });
-  await page.goto(url);
-  await page.getByRole("button", { name: "Devnet Test Wallet" }).click();
-  await expect(page.getByTestId("wallet-address")).toHaveText(handle.address, { ignoreCase: true });
-  return handle;
-}
-
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/staking-${name}-desktop.png`, fullPage: true });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `test-results/staking-${name}-phone.png`, fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
+import {
+  completeExitAndClaimStake, devAccount, devnet, DEVNET_CHAIN_ID, exitRequestedNode, emptyWalletAddress, emptyWalletKey, openWithWallet, operatorAddress, operatorKey,
+  prepareRegistration, publicClient, seshBalance, sendAs, shoot, stakingRequirement,
+} from "./support/staking-devnet";
+import { installTestWallet } from "./support/test-wallet";
 
 test.describe.configure({ mode: "serial" });
 
@@ -325,5 +269,73 @@ test("opens a multi-contributor node and a second wallet fills it, refused first
     await shoot(other, "contributor-my-nodes");
   } finally {
     await context.close();
+  }
+});
+
+test("a transaction the wallet cancels, the network drops or the wallet speeds up is told apart, and the form keeps what was typed", async ({ page }) => {
+  test.setTimeout(180_000);
+  const account = devAccount(5);
+  const output = await prepareRegistration(account.address);
+  const wallet = await openWithWallet(page, "/stake", { privateKey: account.privateKey });
+  const solo = page.getByTestId("register-solo");
+  const textarea = solo.getByLabel("Node registration output");
+  await textarea.fill(output);
+  await solo.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByTestId("registration-summary")).toBeVisible();
+  const status = page.getByTestId("approve-status");
+  const approve = page.getByRole("button", { name: "Approve exact amount" });
+
+  // Cancelled in the wallet while the page waits: another transaction takes its nonce.
+  let held = wallet.holdNext();
+  await approve.click();
+  // The page has seen it in the network's pool before the wallet acts: nothing depends on timing.
+  await expect(status).toHaveAttribute("data-seen", "true");
+  await expect(status).toContainText("the network has it (nonce");
+  const cancel = await held.cancel();
+  const error = page.getByTestId("approve-status-error");
+  await expect(error).toHaveAttribute("data-kind", "replaced", { timeout: 30_000 });
+  await expect(error).toContainText(`Your wallet cancelled this transaction with another one (${cancel.slice(0, 10)}…). Nothing from the original was done`);
+  await expect(status.getByRole("link").first()).toHaveAttribute("href", `/tx/${await held.sent}`);
+  await expect(textarea).toHaveValue(output);
+  await shoot(page, "replaced");
+
+  // Dropped from the pool: never mined, its nonce unused; told after blocks pass without it.
+  held = wallet.holdNext();
+  await approve.click();
+  await expect(status).toHaveAttribute("data-seen", "true");
+  await held.drop();
+  await expect(error).toHaveAttribute("data-kind", "dropped", { timeout: 60_000 });
+  await expect(error).toContainText("The transaction was not mined and the network no longer knows it (dropped). Nothing was done");
+  await expect(textarea).toHaveValue(output);
+  await shoot(page, "dropped");
+
+  // Sped up: the same approval mined under a new hash is what the user asked for: confirmed.
+  held = wallet.holdNext();
+  await approve.click();
+  await expect(status).toHaveAttribute("data-seen", "true");
+  const faster = await held.speedUp();
+  await expect(status).toHaveAttribute("data-status", "confirmed", { timeout: 30_000 });
+  await expect(status).toContainText("your wallet sped it up");
+  await expect(status.getByRole("link").first()).toHaveAttribute("href", `/tx/${faster}`);
+  await expect(page.getByTestId("approval-done")).toBeVisible();
+  const { deployment } = devnet();
+  const allowance = await publicClient.readContract({ address: deployment.addresses.sesh, abi: erc20Abi, functionName: "allowance", args: [account.address, deployment.addresses.serviceNodeRewards] });
+  expect(allowance).toBe(await stakingRequirement());
+});
+
+test("completes an exit the network signs after the 15-day unlock: the node shows as exited and its stake comes back to claim", async ({ page }) => {
+  test.setTimeout(240_000);
+  // The history leaves exits requested weeks ago whose owners never completed them: past the
+  // 15-day unlock (the network signs), not yet past the 30-day wait. The youngest is taken here,
+  // the oldest is left for the after-the-wait test (staking-after-wait.spec.ts).
+  const node = await exitRequestedNode("youngest", { from: "15 days 1 hour", to: "29 days" });
+  await openWithWallet(page, "/my-nodes", { impersonate: node.operator });
+  await completeExitAndClaimStake(page, node, { way: /The network signs this exit now/, screenshot: "signed-exit" });
+  const sql = postgres(e2eStack.databaseUrl, { max: 1 });
+  try {
+    const [row] = await sql<{ state: string; returnedAmount: string }[]>`SELECT state, "returnedAmount"::text AS "returnedAmount" FROM "ServiceNode" WHERE id = ${node.id}`;
+    expect(row).toEqual({ state: "exited", returnedAmount: node.stake.toString() });
+  } finally {
+    await sql.end();
   }
 });

@@ -1,9 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
 import type { Abi } from "viem";
-import { useReadContract } from "wagmi";
+import { useBlock, useReadContract } from "wagmi";
 import { serviceNodeRewardsAbi } from "../../lib/abi/service-node-rewards-abi";
 import { formatSesh } from "../../lib/format/sesh-amount";
 import { exitSchedule } from "../../lib/staking/exit-schedule";
@@ -20,8 +19,13 @@ const stateLabel: Record<WalletNodeRow["state"], string> = { active: "Running", 
 
 /** The wallet's nodes (operated or contributed to), from the explorer's index, with exit actions. */
 export function MyNodes() {
+  const { chain } = useStaking();
   const wallet = useWalletBalances();
   const address = wallet.address?.toLowerCase();
+  // The contract judges the waits by block.timestamp, not by this computer's clock: a clock off by
+  // an hour (or a devnet moved forward in time) would otherwise offer a step the chain refuses.
+  const head = useBlock({ chainId: chain.id, query: { refetchInterval: 10_000 } });
+  const now = head.data ? new Date(Number(head.data.timestamp) * 1000) : new Date();
   const nodes = useQuery({
     queryKey: ["my-nodes", address],
     queryFn: () => fetchValidated(`/api/staking/my-nodes?address=${address}&format=json`, walletNodesResponseSchema),
@@ -53,7 +57,7 @@ export function MyNodes() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => <NodeRow key={row.nodeId.toString()} row={row} />)}
+              {rows.map((row) => <NodeRow key={row.nodeId.toString()} row={row} now={now} />)}
             </tbody>
           </table>
         </div>
@@ -63,11 +67,12 @@ export function MyNodes() {
   );
 }
 
-function NodeRow({ row }: { row: WalletNodeRow }) {
+function NodeRow({ row, now }: { row: WalletNodeRow; now: Date }) {
   const { config, chain } = useStaking();
   const wallet = useWalletBalances();
   const step = useContractStep();
-  const [now] = useState(() => new Date());
+  // The contract judges the waits by block.timestamp, not by this computer's clock: a clock off by
+  // an hour (or a devnet moved forward in time) would otherwise offer a step the chain refuses.
   const requirement = useReadContract({ address: config.contracts.serviceNodeRewards, abi: serviceNodeRewardsAbi, functionName: "stakingRequirement", chainId: chain.id });
   const schedule = exitSchedule({ ...row, stake: row.stake, stakingRequirement: (requirement.data as bigint | undefined) ?? row.totalStaked }, now);
   const live = row.state === "active" || row.state === "exit_requested";
@@ -121,6 +126,14 @@ function NodeRow({ row }: { row: WalletNodeRow }) {
           <>
             <span className="stat-hint">
               Requested {utc(row.exitRequestedAt!)}. The network signs the exit from {utc(schedule.signedExitFrom)}; anyone can complete it from {utc(schedule.exitAfterWaitFrom)}.
+            </span>
+            <br />
+            <span className="stat-hint" data-testid="exit-way">
+              {schedule.canExitAfterWait
+                ? "The 30-day wait is over: the exit can be completed without the network's signature."
+                : schedule.canExitWithSignature
+                  ? "The network signs this exit now."
+                  : "Not yet: the unlock has not passed."}
             </span>
             <br />
             <button type="button" className="button button-small" onClick={() => void completeExit()} disabled={step.busy || !schedule.canExitWithSignature}>Complete exit</button>

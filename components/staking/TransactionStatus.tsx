@@ -13,12 +13,12 @@ export function TransactionStatus({ label, state, testId }: { label: string; sta
     idle: "Not started",
     checking: "Checking with the contract that it will succeed…",
     signing: "Confirm in your wallet…",
-    pending: "Sent, waiting to be mined…",
-    confirmed: "Confirmed",
+    pending: state.status === "pending" && state.nonce !== undefined ? `Sent; the network has it (nonce ${state.nonce}), waiting to be mined…` : "Sent, waiting for the network to show it…",
+    confirmed: state.status === "confirmed" && state.repricedFrom ? `Confirmed (your wallet sped it up: it was mined under a new hash, replacing ${short(state.repricedFrom)})` : "Confirmed",
     failed: "Not done",
   };
   return (
-    <div className="tx-status" data-testid={testId} data-status={state.status} aria-live="polite">
+    <div className="tx-status" data-testid={testId} data-status={state.status} data-seen={state.status === "pending" ? String(state.nonce !== undefined) : undefined} aria-live="polite">
       <p className="tx-status-line">
         <strong>{label}:</strong> <span className="tx-status-text">{text[state.status]}</span>
       </p>

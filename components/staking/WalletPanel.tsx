@@ -6,6 +6,7 @@ import { formatSesh } from "../../lib/format/sesh-amount";
 import { describeTransactionFailure } from "../../lib/staking/transaction-failure";
 import { useStaking } from "./staking-context";
 import { useWalletBalances } from "./use-wallet-balances";
+import { WalletConnectPairing } from "./WalletConnectPairing";
 
 const knownNetworks: Record<number, string> = { 1: "Ethereum", 42161: "Arbitrum One", 421614: "Arbitrum Sepolia", 31337: "Session devnet" };
 
@@ -51,6 +52,7 @@ export function WalletPanel() {
             </li>
           ))}
         </ul>
+        {remote[0] ? <WalletConnectPairing connector={remote[0]} /> : null}
         {error ? <p className="form-error" role="alert">{describeTransactionFailure(error, { chainName: chain.name }).message}</p> : null}
       </section>
     );

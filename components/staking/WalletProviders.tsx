@@ -28,7 +28,7 @@ export function WalletProviders({ config, children }: { config: StakingClientCon
     const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 4_000, refetchOnWindowFocus: true } } });
     return { chain, wagmiConfig, queryClient };
   });
-  const { walletConnectProjectId } = config;
+  const { walletConnectProjectId, walletConnectRelayUrl } = config;
   useEffect(() => {
     if (!walletConnectProjectId) return;
     let cancelled = false;
@@ -38,13 +38,24 @@ export function WalletProviders({ config, children }: { config: StakingClientCon
       if (state.wagmiConfig.connectors.some((c) => c.type === walletConnect.type)) return;
       // The same route wagmi itself takes to add EIP-6963 wallets after the config exists.
       const connectors = state.wagmiConfig._internal.connectors;
-      const connector = connectors.setup(walletConnect({ projectId: walletConnectProjectId, showQrModal: true }));
+      const connector = connectors.setup(
+        walletConnect({
+          projectId: walletConnectProjectId,
+          ...(walletConnectRelayUrl ? { relayUrl: walletConnectRelayUrl } : {}),
+          // The page draws the pairing QR code itself (WalletConnectPairing): WalletConnect's modal
+          // would load Reown's AppKit and its wallet list from the internet.
+          showQrModal: false,
+          // No usage events to WalletConnect's analytics endpoint.
+          telemetryEnabled: false,
+          metadata: { name: "Session Network Explorer", description: "Stake Session nodes", url: window.location.origin, icons: [] },
+        }),
+      );
       connectors.setState((current) => [...current, connector]);
     });
     return () => {
       cancelled = true;
     };
-  }, [walletConnectProjectId, state.wagmiConfig]);
+  }, [walletConnectProjectId, walletConnectRelayUrl, state.wagmiConfig]);
   return (
     <WagmiProvider config={state.wagmiConfig}>
       <QueryClientProvider client={state.queryClient}>

@@ -1,16 +1,11 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
-import { BaseError, ContractFunctionRevertedError, WaitForTransactionReceiptTimeoutError, type Abi, type Address, type Hash, type TransactionReceipt } from "viem";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { BaseError, ContractFunctionRevertedError, type Abi, type Address, type Hash, type TransactionReceipt } from "viem";
 import { useConfig, type Config } from "wagmi";
 import { getPublicClient, simulateContract, writeContract } from "wagmi/actions";
-import {
-  describeTransactionFailure,
-  TransactionDroppedError,
-  TransactionReplacedError,
-  TransactionRevertedError,
-  type TransactionFailure,
-} from "../../lib/staking/transaction-failure";
+import { describeTransactionFailure, TransactionRevertedError, type TransactionFailure } from "../../lib/staking/transaction-failure";
+import { watchSentTransaction } from "../../lib/staking/watch-sent-transaction";
 import { stakingErrorAbi } from "../../lib/abi/staking-errors";
 import { useStaking } from "./staking-context";
 
@@ -18,8 +13,10 @@ export type StepState =
   | { status: "idle" }
   | { status: "checking" }
   | { status: "signing" }
-  | { status: "pending"; hash: Hash }
-  | { status: "confirmed"; hash: Hash; receipt: TransactionReceipt }
+  /** `nonce` once the chain shows the transaction pending (the network has it) */
+  | { status: "pending"; hash: Hash; nonce?: number }
+  /** `hash` is the mined one: another than the sent one when the wallet sped it up */
+  | { status: "confirmed"; hash: Hash; receipt: TransactionReceipt; repricedFrom?: Hash }
   | { status: "failed"; failure: TransactionFailure };
 
 export interface ContractCall {
@@ -29,9 +26,6 @@ export interface ContractCall {
   args: readonly unknown[];
   account: Address;
 }
-
-/** How long a sent transaction may stay unmined before it is reported as dropped. */
-const RECEIPT_TIMEOUT_MS = 5 * 60_000;
 
 /** Best effort: the same call now, to name the reason a mined transaction reverted. */
 async function revertReason(wagmiConfig: Config, call: ContractCall, chainId: number) {
@@ -53,6 +47,9 @@ export function useContractStep() {
   const queryClient = useQueryClient();
   const { chain } = useStaking();
   const [state, setState] = useState<StepState>({ status: "idle" });
+  // Stops following a transaction when the form goes away (the chain keeps it regardless).
+  const watching = useRef<AbortController | null>(null);
+  useEffect(() => () => watching.current?.abort(), []);
 
   const run = useCallback(
     async (given: ContractCall): Promise<TransactionReceipt | undefined> => {
@@ -66,25 +63,22 @@ export function useContractStep() {
         setState({ status: "pending", hash });
         const client = getPublicClient(wagmiConfig, { chainId: chain.id });
         if (!client) throw new Error(`no client for ${chain.name}`);
-        let replaced: { reason: string; transaction: { hash: Hash } } | undefined;
-        const receipt = await client
-          .waitForTransactionReceipt({
-            hash,
-            timeout: RECEIPT_TIMEOUT_MS,
-            onReplaced: (r) => {
-              if (r.reason !== "repriced") replaced = r;
-            },
-          })
-          .catch((error: unknown) => {
-            if (error instanceof WaitForTransactionReceiptTimeoutError) throw new TransactionDroppedError(hash!);
-            throw error;
-          });
-        if (replaced) throw new TransactionReplacedError(hash, replaced.transaction.hash, replaced.reason === "cancelled" ? "cancelled" : "replaced");
+        const sent = hash;
+        watching.current?.abort();
+        watching.current = new AbortController();
+        const { receipt, repricedBy } = await watchSentTransaction(client, {
+          hash: sent,
+          from: call.account,
+          onSeen: ({ nonce }) => setState({ status: "pending", hash: sent, nonce }),
+          signal: watching.current.signal,
+        });
+        if (repricedBy) hash = repricedBy;
         if (receipt.status === "reverted") throw new TransactionRevertedError(hash, await revertReason(wagmiConfig, call, chain.id));
-        setState({ status: "confirmed", hash, receipt });
+        setState({ status: "confirmed", hash, receipt, ...(repricedBy ? { repricedFrom: sent } : {}) });
         await queryClient.invalidateQueries();
         return receipt;
       } catch (error) {
+        if (watching.current?.signal.aborted) return undefined;
         const failure = describeTransactionFailure(error, { chainName: chain.name });
         setState({ status: "failed", failure: hash && !failure.hash ? { ...failure, hash } : failure });
         return undefined;

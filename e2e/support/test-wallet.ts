@@ -28,8 +28,30 @@ export interface TestWallet {
   rejectNext(): void;
   /** runs `hook` when the page next asks to send a transaction, before it is sent (e.g. to make it revert) */
   beforeNextSend(hook: () => Promise<void>): void;
+  /**
+   * The next transaction is held in the network's pool (sent with a nonce one above the next, so
+   * it cannot be mined), until the test replaces it, speeds it up or drops it, as a user would
+   * in their wallet while the page waits. Nothing then depends on when the devnet mines.
+   */
+  holdNext(): HeldTransaction;
   /** transactions sent so far */
   sent: Hex[];
+}
+
+export interface HeldTransaction {
+  /** the held transaction's hash, once the page asked for it and the wallet sent it */
+  sent: Promise<Hex>;
+  /** "speed up": the same call again with the same nonce and a higher fee; returns its hash */
+  speedUp(): Promise<Hex>;
+  /** "cancel": nothing sent to oneself with the same nonce and a higher fee; returns its hash */
+  cancel(): Promise<Hex>;
+  /** removes it from the pool: it can never be mined */
+  drop(): Promise<void>;
+}
+
+interface Held {
+  handle: HeldTransaction;
+  resolve(sent: { hash: Hex; nonce: number; request: { to?: Address; data?: Hex; value?: bigint; gas: bigint }; fees: { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint } }): void;
 }
 
 type RpcError = { code: number; message: string };
@@ -48,6 +70,37 @@ export async function installTestWallet(page: Page, opts: TestWalletOptions): Pr
   let beforeSend: (() => Promise<void>) | undefined;
   const knownChains = new Set<number>([1, opts.startChainId]);
   const sent: Hex[] = [];
+  let held: Held | undefined;
+
+  const hold = (): HeldTransaction => {
+    let resolve!: Held["resolve"];
+    const details = new Promise<Parameters<Held["resolve"]>[0]>((r) => (resolve = r));
+    const account_ = account ?? address;
+    // Sends `tx` with the held nonce at twice the fee (a replacement must pay more), then the
+    // transaction that fills the gap below it, so both can be mined in the next block.
+    const replaceWith = async (tx: (d: Awaited<typeof details>) => { to: Address; data?: Hex; value?: bigint; gas: bigint }) => {
+      const d = await details;
+      const fees = { maxFeePerGas: d.fees.maxFeePerGas * 2n, maxPriorityFeePerGas: d.fees.maxPriorityFeePerGas * 2n };
+      const hash = await walletClient.sendTransaction({ ...tx(d), ...fees, nonce: d.nonce, chain, account: account_ } as never);
+      await walletClient.sendTransaction({ to: address, value: 0n, gas: 21_000n, ...fees, nonce: d.nonce - 1, chain, account: account_ } as never);
+      sent.push(hash);
+      return hash;
+    };
+    const handle: HeldTransaction = {
+      sent: details.then((d) => d.hash),
+      speedUp: () => replaceWith((d) => ({ ...d.request, to: d.request.to! })),
+      cancel: () => replaceWith(() => ({ to: address, value: 0n, gas: 21_000n })),
+      async drop() {
+        await details;
+        // anvil_dropTransaction only reaches transactions ready to be mined; a queued one (the
+        // held nonce is one too high) goes with the account's whole pool, which holds only it.
+        const removed = await proxy("anvil_removePoolTransactions", [address]);
+        if (removed.error) throw new Error(`test wallet: could not drop: ${removed.error.message}`);
+      },
+    };
+    held = { handle, resolve };
+    return handle;
+  };
 
   const emit = (event: string, data: unknown) =>
     page.evaluate(([e, d]) => (window as unknown as { __testWalletEmit?: (e: string, d: unknown) => void }).__testWalletEmit?.(e, d), [event, data] as const).catch(() => {});
@@ -125,6 +178,16 @@ export async function installTestWallet(page: Page, opts: TestWalletOptions): Pr
         }
         const request = { to: tx.to, data: tx.data, value, gas, chain, account: account ?? address };
         try {
+          if (held) {
+            const holding = held;
+            held = undefined;
+            const nonce = (await publicClient.getTransactionCount({ address, blockTag: "pending" })) + 1;
+            const fees = await publicClient.estimateFeesPerGas();
+            const hash = await walletClient.sendTransaction({ ...request, ...fees, nonce } as never);
+            sent.push(hash);
+            holding.resolve({ hash, nonce, request: { to: tx.to, data: tx.data, value, gas }, fees });
+            return { result: hash };
+          }
           const hash = await walletClient.sendTransaction(request as never);
           sent.push(hash);
           return { result: hash };
@@ -171,5 +234,5 @@ export async function installTestWallet(page: Page, opts: TestWalletOptions): Pr
     },
     { name: opts.name ?? "Devnet Test Wallet", uuid: "6f1c5a8e-0000-4000-8000-000000000001" },
   );
-  return { address, chainId: () => chainId, rejectNext: () => { reject = true; }, beforeNextSend: (hook) => { beforeSend = hook; }, sent };
+  return { address, chainId: () => chainId, rejectNext: () => { reject = true; }, beforeNextSend: (hook) => { beforeSend = hook; }, holdNext: hold, sent };
 }

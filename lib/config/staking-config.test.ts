@@ -20,6 +20,7 @@ describe("readStakingConfig", () => {
         explorerUrl: null,
         contracts: { sesh: "0x5fbdb2315678afecb367f032d93f642f64180aa3", serviceNodeRewards: "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512", contributionFactory: null },
         walletConnectProjectId: null,
+        walletConnectRelayUrl: null,
       },
       oxendRpcUrl: "http://127.0.0.1:22023/json_rpc",
     });
@@ -39,6 +40,17 @@ describe("readStakingConfig", () => {
       /WALLETCONNECT_PROJECT_ID="my-project": must be a WalletConnect Cloud project id \(32 hex characters\)/,
     );
     expect(() => readStakingConfig({ ...devnet, WALLETCONNECT_PROJECT_ID: `${projectId}0` })).toThrow(ConfigError);
+  });
+
+  it("takes a WalletConnect relay URL (ws or wss) only together with a project id", () => {
+    const projectId = "0123456789abcdef0123456789abcdef";
+    const withRelay = readStakingConfig({ ...devnet, WALLETCONNECT_PROJECT_ID: projectId, WALLETCONNECT_RELAY_URL: "ws://127.0.0.1:24600" });
+    expect(withRelay.client).toMatchObject({ walletConnectProjectId: projectId, walletConnectRelayUrl: "ws://127.0.0.1:24600" });
+    expect(readStakingConfig({ ...devnet, WALLETCONNECT_PROJECT_ID: projectId, WALLETCONNECT_RELAY_URL: "" }).client.walletConnectRelayUrl).toBeNull();
+    expect(() => readStakingConfig({ ...devnet, WALLETCONNECT_PROJECT_ID: projectId, WALLETCONNECT_RELAY_URL: "https://relay.example" })).toThrow(
+      /WALLETCONNECT_RELAY_URL="https:\/\/relay.example": must be a ws or wss URL/,
+    );
+    expect(() => readStakingConfig({ ...devnet, WALLETCONNECT_RELAY_URL: "wss://relay.example" })).toThrow(/WALLETCONNECT_PROJECT_ID is not/);
   });
 
   it("names each bad variable", () => {

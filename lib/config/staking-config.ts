@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addressSchema, parseEnv, urlSchema } from "./env-schemas";
+import { addressSchema, ConfigError, parseEnv, urlSchema } from "./env-schemas";
 
 const stakingEnvSchema = z.object({
   CHAIN_ID: z.coerce.number().int().positive("must be a positive chain id"),
@@ -15,6 +15,8 @@ const stakingEnvSchema = z.object({
     (value) => (value === "" ? undefined : value),
     z.string().regex(/^[0-9a-f]{32}$/i, "must be a WalletConnect Cloud project id (32 hex characters)").optional(),
   ),
+  /** the relay WalletConnect's clients talk through; unset: WalletConnect's own (wss://relay.walletconnect.org) */
+  WALLETCONNECT_RELAY_URL: z.preprocess((value) => (value === "" ? undefined : value), urlSchema(["ws", "wss"]).optional()),
 });
 
 /** Names and block explorers of the chains Session is deployed on. */
@@ -34,6 +36,8 @@ export interface StakingClientConfig {
   contracts: { sesh: `0x${string}`; serviceNodeRewards: `0x${string}`; contributionFactory: `0x${string}` | null };
   /** set only when WALLETCONNECT_PROJECT_ID is: the browser then loads the WalletConnect connector */
   walletConnectProjectId: string | null;
+  /** WALLETCONNECT_RELAY_URL, or null for WalletConnect's default relay */
+  walletConnectRelayUrl: string | null;
 }
 
 export interface StakingServerConfig {
@@ -46,6 +50,9 @@ export function readStakingConfig(env: Record<string, string | undefined> = proc
   const parsed = parseEnv(stakingEnvSchema, env);
   const known = knownChains[parsed.CHAIN_ID];
   const rpcUrl = parsed.WALLET_RPC_URL ?? known?.publicRpc ?? parsed.RPC_URL;
+  if (parsed.WALLETCONNECT_RELAY_URL && !parsed.WALLETCONNECT_PROJECT_ID) {
+    throw new ConfigError([`WALLETCONNECT_RELAY_URL="${parsed.WALLETCONNECT_RELAY_URL}" is set but WALLETCONNECT_PROJECT_ID is not: a relay is used only with WalletConnect on`]);
+  }
   if (!rpcUrl) throw new Error(`WALLET_RPC_URL is required: chain ${parsed.CHAIN_ID} has no known public RPC and RPC_URL is not set`);
   return {
     client: {
@@ -59,6 +66,7 @@ export function readStakingConfig(env: Record<string, string | undefined> = proc
         contributionFactory: parsed.CONTRIBUTION_FACTORY_ADDRESS ?? null,
       },
       walletConnectProjectId: parsed.WALLETCONNECT_PROJECT_ID?.toLowerCase() ?? null,
+      walletConnectRelayUrl: parsed.WALLETCONNECT_RELAY_URL ?? null,
     },
     oxendRpcUrl: parsed.OXEND_RPC_URL,
   };

@@ -58,6 +58,10 @@ describe("describeTransactionFailure", () => {
 
   it("tells replaced, dropped and reverted transactions apart, each with its hash", () => {
     expect(describeTransactionFailure(new TransactionReplacedError(hash, `0x${"cd".repeat(32)}`, "cancelled"), opts)).toMatchObject({ kind: "replaced", hash, message: expect.stringContaining("cancelled this transaction") });
+    // The transaction that took the nonce is older than the blocks searched: no hash to show.
+    expect(describeTransactionFailure(new TransactionReplacedError(hash, undefined, "replaced"), opts).message).toBe(
+      "Your wallet replaced this transaction with another one. Nothing from the original was done; check your wallet's activity, then try again if needed.",
+    );
     expect(describeTransactionFailure(new TransactionDroppedError(hash), opts)).toMatchObject({ kind: "dropped", hash, message: expect.stringContaining("dropped") });
     expect(describeTransactionFailure(new TransactionRevertedError(hash, { errorName: "ClaimThresholdExceeded", args: [] }), opts)).toMatchObject({
       kind: "reverted",

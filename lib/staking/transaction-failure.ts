@@ -16,8 +16,9 @@ export interface TransactionFailure {
 
 /** The wallet reported that the transaction was replaced by another one (not just repriced). */
 export class TransactionReplacedError extends Error {
-  constructor(readonly hash: `0x${string}`, readonly replacement: `0x${string}`, readonly reason: "replaced" | "cancelled") {
-    super(`transaction ${hash} was ${reason} by ${replacement}`);
+  /** `replacement` is unknown when the transaction that took the nonce is older than the blocks searched */
+  constructor(readonly hash: `0x${string}`, readonly replacement: `0x${string}` | undefined, readonly reason: "replaced" | "cancelled") {
+    super(`transaction ${hash} was ${reason}${replacement ? ` by ${replacement}` : ""}`);
     this.name = "TransactionReplacedError";
   }
 }
@@ -55,7 +56,7 @@ export function describeTransactionFailure(error: unknown, opts: { chainName: st
     return {
       kind: "replaced",
       hash: error.hash,
-      message: `Your wallet ${error.reason === "cancelled" ? "cancelled" : "replaced"} this transaction with another one (${error.replacement.slice(0, 10)}…). Nothing from the original was done; check your wallet's activity, then try again if needed.`,
+      message: `Your wallet ${error.reason === "cancelled" ? "cancelled" : "replaced"} this transaction with another one${error.replacement ? ` (${error.replacement.slice(0, 10)}…)` : ""}. Nothing from the original was done; check your wallet's activity, then try again if needed.`,
     };
   }
   if (error instanceof TransactionDroppedError) {
