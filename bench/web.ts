@@ -3,7 +3,7 @@
 // second run skips the history; a history bench:indexer already wrote for as many nodes is copied
 // in rather than written again), or uses BENCH_URL=http://... of a stack already running.
 // Prints p50/p95 latency per page at 50 concurrent connections, how the page cache answered
-// (Next's x-nextjs-cache header), the load average, and the overview's first-load JavaScript
+// (the x-page-cache header), the load average, and the overview's first-load JavaScript
 // gzipped. Targets: p95 < 200 ms, first-load JS < 200 kB.
 //
 // Two sets: "hot", one URL per page (as a burst of readers of one link sees it), and "mix",
@@ -87,7 +87,7 @@ interface LoadResult {
   requests: number;
   errors: number;
   non2xx: number;
-  /** responses by x-nextjs-cache (HIT, STALE, MISS; "none" when a page is not cached) */
+  /** responses by x-page-cache (HIT, STALE, MISS; "none" when a page is not cached) */
   cache: Record<string, number>;
 }
 
@@ -107,7 +107,7 @@ async function load(base: string, paths: string[]): Promise<LoadResult> {
             method: "GET",
             setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }),
             onResponse: (_status, _body, _context, headers) => {
-              const state = (headers as Record<string, string> | undefined)?.["x-nextjs-cache"] ?? "none";
+              const state = (headers as Record<string, string> | undefined)?.["x-page-cache"] ?? "none";
               cache[state] = (cache[state] ?? 0) + 1;
             },
           },
