@@ -41,7 +41,9 @@ export function planOpenContributions(plan: NetworkPlan): OpenContribution[] {
   const random = seededRandom(plan.config.seed, "open-contributions");
   const requirement = plan.stakingRequirement;
   const count = Math.max(kinds.length, Math.round(plan.config.nodeCount * 0.005));
-  const percent = (p: number) => (requirement * BigInt(p)) / 100n / SESH * SESH;
+  // Rounded up to whole SESH: at 20,000 nodes the requirement is 2,750 SESH, and 25% of it
+  // (687.5) rounded down would fall below the operator's minimum of a quarter.
+  const percent = (p: number) => ((requirement * BigInt(p) + 100n * SESH - 1n) / (100n * SESH)) * SESH;
   let nextContributor = 0;
   const contributor = () => seededAddress(plan.config.seed, "open-contributor", nextContributor++);
   return Array.from({ length: count }, (_, i): OpenContribution => {
