@@ -102,6 +102,8 @@ async function load(base: string, paths: string[]): Promise<LoadResult> {
         url: base,
         connections: CONNECTIONS,
         duration: DURATION_S,
+        // As a browser asks: the page cache sends its gzipped copy (Next compressed per request).
+        headers: { "accept-encoding": "gzip, deflate, br" },
         requests: [
           {
             method: "GET",
