@@ -15,7 +15,6 @@ import { OVERVIEW_SERIES_DAYS } from "../lib/nodes/overview-series";
 import { genesisAllocation, SESH_UNIT } from "../lib/tokenomics/genesis-allocation";
 import { formatAge } from "../lib/format/relative-time";
 import { formatSesh } from "../lib/format/sesh-amount";
-import { cachedRead, PAGE_READ_TTL_MS } from "../lib/db/cached-read";
 
 export const dynamic = "force-dynamic";
 
@@ -26,11 +25,13 @@ export default async function OverviewPage() {
   // The same attribution and count as /foundation, so the two pages never disagree on the pledge.
   const attribution = attributionForChain(config.foundationAddresses, config.chainId);
   const foundationAddresses = attribution.foundationAddresses.map((f) => f.address);
+  // No read cache here: the page cache (web-cache/) renders this page once per few seconds, and
+  // a second layer would add its age to the page's.
   const [overview, pledge, supply, deltas] = await Promise.all([
-    cachedRead("overview", PAGE_READ_TTL_MS, () => getNetworkOverview()),
-    cachedRead("pledge", PAGE_READ_TTL_MS, () => getLiveFoundationShare(foundationAddresses)),
-    cachedRead("supply", PAGE_READ_TTL_MS, () => getSupplyFacts(now)),
-    cachedRead("daily-deltas", PAGE_READ_TTL_MS, listDailyNodeDeltas),
+    getNetworkOverview(),
+    getLiveFoundationShare(foundationAddresses),
+    getSupplyFacts(now),
+    listDailyNodeDeltas(),
   ]);
   const series = dailyNetworkSeries(deltas, window.from, window.to);
   // Prefer the supply the indexed mints show; the fixed 240M maximum otherwise.

@@ -7,9 +7,7 @@
 // process (bench/indexer-backfill-worker.ts) so that its peak RSS is its own; BENCH_CPU_PROF=<dir>
 // writes a V8 CPU profile of it there.
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -17,26 +15,16 @@ import { startDevnet } from "../devnet/start-devnet";
 import { startLocalPostgres } from "../devnet/local-postgres";
 import { findFreePort } from "../devnet/port-check";
 import { applyMigrations } from "../lib/db/apply-migrations";
+import { benchDevnetDir, BENCH_SEED } from "./devnet-history-cache";
 import { processCpuSeconds } from "./process-cpu-time";
 
 const nodeCount = Number(process.argv[2] ?? 20_000);
 if (!Number.isInteger(nodeCount) || nodeCount < 10) throw new Error(`bench:indexer: node count must be an integer >= 10, got ${process.argv[2]}`);
-const seed = "bench";
+const seed = BENCH_SEED;
 /** as `npm run indexer` and `npm start` run it (BENCH_NODE_FLAGS replaces them) */
 const INDEXER_NODE_FLAGS = "--max-old-space-size=256";
 
-/** Changes whenever the scenario or the contracts change: a stale cached chain is never reused. */
-async function scenarioDigest(): Promise<string> {
-  const hash = createHash("sha256");
-  for (const dir of ["devnet/scenario", "contracts"]) {
-    for (const file of (await readdir(dir)).filter((f) => /\.(ts|sol)$/.test(f) && !f.endsWith(".test.ts")).sort()) {
-      hash.update(file).update(await readFile(path.join(dir, file)));
-    }
-  }
-  return hash.digest("hex").slice(0, 10);
-}
-
-const dataDir = `.data/bench-devnet-${seed}-${nodeCount}-${await scenarioDigest()}`;
+const dataDir = await benchDevnetDir(nodeCount, seed);
 console.log(existsSync(path.join(dataDir, "devnet.json")) ? `reusing the devnet history in ${dataDir}` : `writing the devnet history for ${nodeCount} nodes into ${dataDir} (minutes)`);
 const historyStarted = Date.now();
 const devnet = await startDevnet({

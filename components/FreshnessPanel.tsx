@@ -1,5 +1,6 @@
 import type { Freshness } from "../lib/db/overview-queries";
 import { formatAge } from "../lib/format/relative-time";
+import { PAGE_EXPIRE_SECONDS } from "../lib/page-cache/canonical-page-url";
 
 const when = (at: Date | null, now: Date) =>
   at ? <time dateTime={at.toISOString()} title={at.toISOString()}>{formatAge(at, now)}</time> : "never";
@@ -18,6 +19,11 @@ export function FreshnessPanel({ freshness, now }: { freshness: Freshness; now: 
         <dd>{freshness.headBlock?.toLocaleString("en-US") ?? "unknown"}, checked {when(freshness.chainCheckedAt, now)}</dd>
         <dt>Last heartbeat poll</dt>
         <dd data-testid="last-heartbeat">{when(freshness.lastHeartbeatAt, now)}{freshness.heartbeatHeight !== null ? `, Session height ${freshness.heartbeatHeight.toLocaleString("en-US")}` : ""}</dd>
+        <dt>This page</dt>
+        {/* The page is cached for a few seconds: its ages are as of this moment, not the reader's. */}
+        <dd data-testid="page-read-at">
+          read from the database at <time dateTime={now.toISOString()}>{now.toISOString().slice(11, 19)} UTC</time> (pages are kept up to {PAGE_EXPIRE_SECONDS} s)
+        </dd>
         <dt>Indexer errors</dt>
         <dd>
           chain {freshness.chainErrorCount}, heartbeats {freshness.heartbeatErrorCount}

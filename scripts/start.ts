@@ -4,7 +4,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { startDevnet, type RunningDevnet } from "../devnet/start-devnet";
 import { startLocalPostgres } from "../devnet/local-postgres";
-import { assertPortFree } from "../devnet/port-check";
+import { assertPortFree, findFreePort } from "../devnet/port-check";
 import { ConfigError } from "../lib/config/env-schemas";
 import { readIndexerConfig } from "../lib/config/indexer-config";
 import { readStackConfig } from "../lib/config/stack-config";
@@ -97,10 +97,12 @@ try {
   });
   watchChild(indexer);
 
+  // `next start` listens on a port of its own; the page cache (web-cache/) answers on PORT.
+  const nextPort = await findFreePort();
   const web = startManagedProcess({
     name: "web",
     command: process.execPath,
-    args: [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(stack.webPort)],
+    args: [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(nextPort)],
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -121,6 +123,14 @@ try {
     quiet: true,
   });
   watchChild(web);
+  const pageCache = startManagedProcess({
+    name: "page-cache",
+    command: process.execPath,
+    args: ["--import", "tsx", path.join(root, "web-cache/main.ts")],
+    env: { ...process.env, PORT: String(stack.webPort), HOST: "127.0.0.1", UPSTREAM_URL: `http://127.0.0.1:${nextPort}` },
+    quiet: true,
+  });
+  watchChild(pageCache);
 
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const target = devnet?.historyEndBlock;

@@ -40,7 +40,9 @@ export default async function NodesPage({ searchParams }: { searchParams: Promis
   }
   const config = readWebConfig();
   const [page, options] = await Promise.all([
-    cachedRead(`nodes:${JSON.stringify(query)}`, PAGE_READ_TTL_MS, () => listNodes(query, config.foundationAddresses)),
+    // The page cache (web-cache/) renders each view once per few seconds; the filter options,
+    // the same for every view, are shared between views.
+    listNodes(query, config.foundationAddresses),
     cachedRead("node-filter-options", PAGE_READ_TTL_MS, listNodeFilterOptions),
   ]);
   const pages = Math.max(1, Math.ceil(page.total / query.size));

@@ -59,6 +59,12 @@ beforeAll(async () => {
     event("ServiceNodeRewards", "RewardsBalanceUpdated", { recipientAddress: A(6), amount: "700", previousBalance: "300" }),
     event("ServiceNodeRewards", "RewardsClaimed", { recipientAddress: A(6), amount: "650" }),
   ] as never)}`;
+  // The indexer's fold of those three reward events (indexer/derived-state.test.ts checks the fold).
+  await sql`INSERT INTO "RewardAccount" ${sql({
+    recipient: A(6), credited: "700", claimed: "650", unclaimed: "50", creditCount: 2, claimCount: 1,
+    lastCreditBlock: 106, lastCreditTx: `0x${"7".padStart(64, "a")}`, lastClaimBlock: 107, lastClaimTx: `0x${"8".padStart(64, "a")}`,
+    updatedBlock: 107, updatedTx: `0x${"8".padStart(64, "a")}`, updatedAt: new Date("2026-01-05T00:00:00Z"),
+  })}`;
   q = await import("./node-list-queries");
   overview = await import("./overview-queries");
   nodeQueries = await import("./node-queries");
@@ -129,7 +135,7 @@ describe("overview figures", () => {
 describe("rewards and balances", () => {
   it("takes the latest cumulative credit and sums the claims per recipient", async () => {
     expect(await nodeQueries.listRecipientRewards([A(6), A(7)])).toMatchObject([
-      { recipient: A(6), credited: 700n, claimed: 650n },
+      { recipient: A(6), credited: 700n, claimed: 650n, lastCreditTx: `0x${"7".padStart(64, "a")}`, lastCreditBlock: 106n },
       { recipient: A(7), credited: 0n, claimed: 0n, lastCreditTx: null },
     ]);
   });

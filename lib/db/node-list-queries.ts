@@ -83,20 +83,37 @@ function whereClause(query: NodeListQuery, foundation: string[]): Sql {
   return conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
 }
 
+/**
+ * Contributor counts: joined for every node only when the view filters or sorts by them;
+ * otherwise counted for the page's rows alone (PostgreSQL evaluates an output subquery after
+ * ORDER BY ... LIMIT), instead of grouping every contribution of the network per request.
+ */
+function contributorCounts(query: NodeListQuery): { cte: Sql; join: Sql; column: Sql } {
+  if (query.contributors || query.sort === "contributors") {
+    return {
+      cte: sql`WITH c AS (SELECT "nodeId", count(*)::int AS contributor_count FROM "NodeContribution" GROUP BY "nodeId")`,
+      join: sql`LEFT JOIN c ON c."nodeId" = s.id`,
+      column: sql`coalesce(c.contributor_count, 0)`,
+    };
+  }
+  return { cte: empty, join: empty, column: sql`(SELECT count(*)::int FROM "NodeContribution" x WHERE x."nodeId" = s.id)` };
+}
+
 /** One page of nodes matching the /nodes filters, sorted, with the total count of matches. */
 export async function listNodes(query: NodeListQuery, foundationAddresses: string[]): Promise<NodeListPage> {
   const order = raw(`${SORT_SQL[query.sort]} ${query.dir === "desc" ? "DESC" : "ASC"} NULLS LAST, s.id ${query.dir === "desc" ? "DESC" : "ASC"}`);
+  const counts = contributorCounts(query);
   const rows = await prisma().$queryRaw<
     (Omit<NodeListRow, "totalStaked" | "contributorCount" | "status"> & { status: NodeStatus; total_staked: string; contributor_count: number | null; total: bigint })[]
   >`
-    WITH c AS (SELECT "nodeId", count(*)::int AS contributor_count FROM "NodeContribution" GROUP BY "nodeId")
+    ${counts.cte}
     SELECT s.id, ${NODE_STATUS_SQL} AS status, s.operator, s.operator = ANY(${foundationAddresses}::text[]) AS foundation,
-      s."totalStaked"::text AS total_staked, coalesce(c.contributor_count, 0) AS contributor_count, s.fee AS "feeBasisPoints",
+      s."totalStaked"::text AS total_staked, ${counts.column} AS contributor_count, s.fee AS "feeBasisPoints",
       h.country, h.asn, h.provider, h.version, h."publicIp", h."swarmId", h."lastUptimeProof", s."registeredAt",
       s."ed25519Pubkey", s."blsPubkey", count(*) OVER () AS total
     FROM "ServiceNode" s
     LEFT JOIN "NodeHeartbeat" h ON h."serviceNodeId" = s.id
-    LEFT JOIN c ON c."nodeId" = s.id
+    ${counts.join}
     ${whereClause(query, foundationAddresses)}
     ORDER BY ${order}
     LIMIT ${query.size} OFFSET ${(query.page - 1) * query.size}`;
@@ -113,11 +130,12 @@ export async function listNodes(query: NodeListQuery, foundationAddresses: strin
 
 // A page past the end has no rows to carry the window count: count separately.
 async function countNodes(query: NodeListQuery, foundationAddresses: string[]): Promise<number> {
+  const counts = contributorCounts(query);
   const [row] = await prisma().$queryRaw<{ n: bigint }[]>`
-    WITH c AS (SELECT "nodeId", count(*)::int AS contributor_count FROM "NodeContribution" GROUP BY "nodeId")
+    ${counts.cte}
     SELECT count(*) AS n FROM "ServiceNode" s
     LEFT JOIN "NodeHeartbeat" h ON h."serviceNodeId" = s.id
-    LEFT JOIN c ON c."nodeId" = s.id
+    ${counts.join}
     ${whereClause(query, foundationAddresses)}`;
   return Number(row?.n ?? 0n);
 }

@@ -136,32 +136,20 @@ export async function listNodeUptimeDays(ed25519Pubkey: string, from: string): P
 
 /**
  * Rewards credited to and claimed by each recipient address. On chain, rewards are kept per
- * recipient, not per node: a figure here covers every node the address stakes in.
+ * recipient, not per node: a figure here covers every node the address stakes in. Read from
+ * `RewardAccount`, the indexer's fold of the recipients' RewardsBalanceUpdated and RewardsClaimed
+ * events (one row per recipient), rather than from the events themselves, which a 20,000-node
+ * network has tens of thousands of.
  */
 export async function listRecipientRewards(recipients: string[]): Promise<RecipientRewardsRow[]> {
   if (recipients.length === 0) return [];
-  const rows = await prisma().$queryRaw<{ recipient: string; credited: string | null; claimed: string | null; last_tx: string | null; last_block: bigint | null }[]>`
-    WITH r AS (SELECT unnest(${recipients}::text[]) AS recipient),
-    credit AS (
-      SELECT DISTINCT ON (e.args->>'recipientAddress') e.args->>'recipientAddress' AS recipient, e.args->>'amount' AS amount, e."txHash", e."blockNumber"
-      FROM "ChainEvent" e
-      WHERE e.contract = 'ServiceNodeRewards' AND e."eventName" = 'RewardsBalanceUpdated' AND e.args->>'recipientAddress' = ANY(${recipients}::text[])
-      ORDER BY e.args->>'recipientAddress', e."blockNumber" DESC, e."logIndex" DESC
-    ),
-    claim AS (
-      SELECT e.args->>'recipientAddress' AS recipient, sum((e.args->>'amount')::numeric) AS claimed
-      FROM "ChainEvent" e
-      WHERE e.contract = 'ServiceNodeRewards' AND e."eventName" = 'RewardsClaimed' AND e.args->>'recipientAddress' = ANY(${recipients}::text[])
-      GROUP BY 1
-    )
-    SELECT r.recipient, credit.amount AS credited, claim.claimed::text AS claimed, credit."txHash" AS last_tx, credit."blockNumber" AS last_block
-    FROM r LEFT JOIN credit USING (recipient) LEFT JOIN claim USING (recipient)
-    ORDER BY r.recipient`;
-  return rows.map((r) => ({
-    recipient: r.recipient,
-    credited: BigInt(r.credited ?? "0"),
-    claimed: BigInt(r.claimed ?? "0"),
-    lastCreditTx: r.last_tx,
-    lastCreditBlock: r.last_block,
-  }));
+  const accounts = await prisma().rewardAccount.findMany({
+    where: { recipient: { in: recipients } },
+    select: { recipient: true, credited: true, claimed: true, lastCreditTx: true, lastCreditBlock: true },
+  });
+  const byRecipient = new Map(accounts.map((a) => [a.recipient, a]));
+  return [...new Set(recipients)].sort().map((recipient) => {
+    const a = byRecipient.get(recipient);
+    return { recipient, credited: a?.credited ?? 0n, claimed: a?.claimed ?? 0n, lastCreditTx: a?.lastCreditTx ?? null, lastCreditBlock: a?.lastCreditBlock ?? null };
+  });
 }

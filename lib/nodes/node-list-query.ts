@@ -46,7 +46,9 @@ type ParamSource = URLSearchParams | Record<string, string | string[] | undefine
 
 function toRecord(params: ParamSource): Record<string, string> {
   const out: Record<string, string> = {};
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
+  // A repeated parameter counts once, by its first value (as a page's searchParams give it), so
+  // the page, its cache key and the download read the same view.
+  const entries = params instanceof URLSearchParams ? [...new Set(params.keys())].map((k) => [k, params.get(k)!] as const) : Object.entries(params);
   for (const [key, value] of entries) {
     const v = Array.isArray(value) ? value[0] : value;
     // An empty form field means "no filter".

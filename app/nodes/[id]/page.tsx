@@ -14,7 +14,6 @@ import { formatAge } from "../../../lib/format/relative-time";
 import { formatSesh } from "../../../lib/format/sesh-amount";
 import { nodeIdSchema, uptimeDaysSchema } from "../../../lib/nodes/node-page-params";
 import { nodeChainEventColumns, nodeContributionColumns, nodeStateChangeColumns, recipientRewardsColumns } from "../../../lib/tables/node-detail-columns";
-import { cachedRead, PAGE_READ_TTL_MS } from "../../../lib/db/cached-read";
 
 export const dynamic = "force-dynamic";
 
@@ -41,20 +40,17 @@ export default async function NodePage({ params, searchParams }: Props) {
   const now = new Date();
   const days = daysParse.success ? daysParse.data : 30;
   const window = lastDays(now, days);
-  const data = await cachedRead(`node:${id}:${days}`, PAGE_READ_TTL_MS, async () => {
-    const detail = await getNodeDetail(id);
-    if (!detail) return null;
-    const recipients = [...new Set(detail.contributions.map((c) => c.beneficiary))];
-    const [events, changes, uptimeRows, rewards] = await Promise.all([
-      listNodeChainEvents(id),
-      listNodeStateChanges(detail.ed25519Pubkey),
-      listNodeUptimeDays(detail.ed25519Pubkey, window.from),
-      listRecipientRewards(recipients),
-    ]);
-    return { node: detail, events, changes, uptimeRows, rewards };
-  });
-  if (!data) notFound();
-  const { node, events, changes, uptimeRows, rewards } = data;
+  // No read cache here: the page cache (web-cache/) renders this page once per few seconds, and
+  // a second layer would add its age to the page's.
+  const node = await getNodeDetail(id);
+  if (!node) notFound();
+  const recipients = [...new Set(node.contributions.map((c) => c.beneficiary))];
+  const [events, changes, uptimeRows, rewards] = await Promise.all([
+    listNodeChainEvents(id),
+    listNodeStateChanges(node.ed25519Pubkey),
+    listNodeUptimeDays(node.ed25519Pubkey, window.from),
+    listRecipientRewards(recipients),
+  ]);
   const uptime = uptimeTimeline(uptimeRows, window.from, window.to);
   const hb = node.heartbeat;
   const api = `/api/nodes/${id}`;
