@@ -56,6 +56,8 @@ type ArgumentReader = (topics: readonly Hex[], data: string) => JsonArgValue;
 /** One event of a watched ABI, prepared once: its selector and how to read each argument. */
 interface PreparedEvent {
   name: string;
+  /** the ABI item alone: viem, when it decodes this event, then hashes no other item's signature */
+  item: EventAbiItem;
   indexedCount: number;
   /** readers in argument order, or undefined when the data needs viem (dynamic arguments) */
   readers: { name: string; read: ArgumentReader }[] | undefined;
@@ -146,7 +148,7 @@ function prepareEvent(item: EventAbiItem): PreparedEvent {
       readers.push({ name: input.name ?? "", read });
     }
   }
-  return { name: item.name, indexedCount, readers, unnamed: item.inputs.some((i) => !i.name), dataWords };
+  return { name: item.name, item, indexedCount, readers, unnamed: item.inputs.some((i) => !i.name), dataWords };
 }
 
 const preparedByContract = new Map<WatchedContract, Map<string, PreparedEvent>>();
@@ -178,7 +180,7 @@ export function decodeSessionLog(
     const event = topic0 ? preparedEvents(contract).get(topic0.toLowerCase()) : undefined;
     if (!event) throw new Error(`no event with selector ${topic0 ?? "(none)"}`);
     if (log.topics.length < event.indexedCount + 1) throw new Error(`${event.name} has ${event.indexedCount} indexed arguments, the log ${log.topics.length - 1} topics`);
-    if (!event.readers) return decodeWithViem(contract, log);
+    if (!event.readers) return decodeWithViem(contract, log, [event.item]);
     const data = log.data.slice(2);
     if (data.length < event.dataWords * 64) throw new Error(`${event.name} needs ${event.dataWords * 32} bytes of data, the log has ${data.length / 2}`);
     if (event.unnamed) return { contract, eventName: event.name, args: event.readers.map((r) => r.read(log.topics, data)) as unknown as Record<string, JsonArgValue> };
@@ -195,10 +197,11 @@ export function decodeSessionLog(
 export function decodeWithViem(
   contract: WatchedContract,
   log: { topics: readonly Hex[]; data: Hex; transactionHash: Hex | null; logIndex: number | null },
+  abi: Abi = watchedContractAbis[contract],
 ): DecodedSessionLog {
   try {
     const decoded = decodeEventLog({
-      abi: watchedContractAbis[contract] as Abi,
+      abi,
       topics: log.topics as [Hex, ...Hex[]],
       data: log.data,
       strict: true,
