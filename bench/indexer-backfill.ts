@@ -70,7 +70,7 @@ try {
   worker.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => worker.once("exit", resolve));
   if (code !== 0) throw new Error(`bench:indexer: the indexer exited with code ${code}: ${output.slice(-2_000)}`);
-  const result = JSON.parse(output.trim().split("\n").pop()!) as { events: number; seconds: number; maxRssBytes: number; cpuSeconds: number };
+  const result = JSON.parse(output.trim().split("\n").pop()!) as { events: number; seconds: number; maxRssBytes: number; cpuSeconds: number; mainThreadBusy: number };
 
   const cpu = {
     chain: processCpuSeconds(chainMarker) - cpuBefore.chain,
@@ -88,7 +88,8 @@ try {
   );
   console.log(
     `CPU seconds during the backfill: indexer ${result.cpuSeconds.toFixed(1)}, anvil ${cpu.chain.toFixed(1)}, ` +
-      `PostgreSQL ${cpu.postgres.toFixed(1)} (2 cores: ${(2 * result.seconds).toFixed(1)} available; load average before the run ${loadBefore.toFixed(1)})`,
+      `PostgreSQL ${cpu.postgres.toFixed(1)} (2 cores: ${(2 * result.seconds).toFixed(1)} available; load average before the run ${loadBefore.toFixed(1)}); ` +
+      `the indexer's main thread was busy ${(100 * result.mainThreadBusy).toFixed(0)}% of the time`,
   );
 } finally {
   await dropBenchDatabase(pg.databaseUrl).catch(() => {});
