@@ -1,4 +1,4 @@
-import type { Address, Log, PublicClient } from "viem";
+import type { Address, PublicClient } from "viem";
 import { readSeededNode } from "../lib/chain/read-seeded-node";
 import type { IndexerConfig } from "../lib/config/indexer-config";
 import { decodeSessionLog, type DecodedSessionLog, type WatchedContract } from "../lib/events/decode-session-log";
@@ -10,7 +10,7 @@ import {
 } from "../lib/staking/service-node-ledger";
 import { abortableSleep } from "./abortable-sleep";
 import { readAhead } from "./read-ahead";
-import { fetchLogRanges, withRetry, type FetchedRange, type LogRangeState } from "./sources/fetch-log-ranges";
+import { fetchLogRanges, getChainLogs, withRetry, type FetchedRange, type LogRangeState } from "./sources/fetch-log-ranges";
 import { copyChainEvents } from "./store/copy-chain-events";
 import type { Sql } from "./store/database";
 import {
@@ -244,20 +244,20 @@ async function decodeBatch(
   const missing = [...watched.keys()].filter((address) => !range.addresses.has(address)) as Address[];
   if (missing.length > 0) {
     const childLogs = await withRetry(`eth_getLogs ${missing.length} new contracts ${range.fromBlock}-${range.toBlock}`, () =>
-      client.getLogs({ address: missing, fromBlock: range.fromBlock, toBlock: range.toBlock }), { signal });
+      getChainLogs(client, { address: missing, fromBlock: range.fromBlock, toBlock: range.toBlock }), { signal });
     if (childLogs.length > 0) {
       all.push(...childLogs);
-      all.sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex! - b.logIndex! : a.blockNumber! < b.blockNumber! ? -1 : 1));
+      all.sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
     }
   }
 
   const blockTimes = new Map<bigint, Date>();
   for (const log of all) {
     // anvil and many RPCs put blockTimestamp on logs; otherwise ask for the block.
-    const stamp = (log as Log & { blockTimestamp?: bigint | `0x${string}` }).blockTimestamp;
-    if (stamp !== undefined && !blockTimes.has(log.blockNumber!)) blockTimes.set(log.blockNumber!, new Date(Number(BigInt(stamp)) * 1000));
+    const stamp = log.blockTimestamp;
+    if (stamp != null && !blockTimes.has(log.blockNumber)) blockTimes.set(log.blockNumber, new Date(Number(BigInt(stamp)) * 1000));
   }
-  const unstamped = [...new Set(all.map((l) => l.blockNumber!))].filter((number) => !blockTimes.has(number));
+  const unstamped = [...new Set(all.map((l) => l.blockNumber))].filter((number) => !blockTimes.has(number));
   for (let i = 0; i < unstamped.length; i += 8) {
     await Promise.all(unstamped.slice(i, i + 8).map(async (number) => {
       const block = await withRetry(`eth_getBlockByNumber ${number}`, () => client.getBlock({ blockNumber: number }), { signal });
@@ -271,11 +271,11 @@ async function decodeBatch(
       contract,
       eventName,
       args,
-      blockNumber: log.blockNumber!,
-      logIndex: log.logIndex!,
-      blockHash: log.blockHash!,
-      blockTime: blockTimes.get(log.blockNumber!)!,
-      txHash: log.transactionHash!,
+      blockNumber: log.blockNumber,
+      logIndex: log.logIndex,
+      blockHash: log.blockHash,
+      blockTime: blockTimes.get(log.blockNumber)!,
+      txHash: log.transactionHash,
       address,
     };
   });
