@@ -23,7 +23,7 @@ const nodeCount = Number(process.argv[2] ?? 20_000);
 if (!Number.isInteger(nodeCount) || nodeCount < 10) throw new Error(`bench:indexer: node count must be an integer >= 10, got ${process.argv[2]}`);
 const seed = "bench";
 /** as `npm run indexer` and `npm start` run it (BENCH_NODE_FLAGS replaces them) */
-const INDEXER_NODE_FLAGS = "--max-old-space-size=256";
+const INDEXER_NODE_FLAGS = "--max-old-space-size=256 --max-semi-space-size=32";
 
 /** Changes whenever the scenario or the contracts change: a stale cached chain is never reused. */
 async function scenarioDigest(): Promise<string> {
