@@ -1,9 +1,11 @@
 // The indexer side of `npm run bench:indexer`, in its own process so that its peak RSS is the
 // indexer's alone (the devnet tooling and anvil run elsewhere). Configured like the indexer
 // (environment), plus BENCH_HISTORY_END_BLOCK: it stops once the checkpoint has passed it.
-// Prints one JSON line: { events, seconds, maxRssBytes, cpuSeconds }; BENCH_TRACE=1 also logs
+// Prints one JSON line: { events, seconds, maxRssBytes, cpuSeconds, mainThreadBusy (share of the
+// time the main thread's event loop was not idle) }; BENCH_TRACE=1 also logs
 // each batch with the memory in use.
 import { createPublicClient, http, type PublicClient } from "viem";
+import { performance } from "node:perf_hooks";
 import { z } from "zod";
 import { readIndexerConfig } from "../lib/config/indexer-config";
 import { runChainIndexer } from "../indexer/chain-indexer";
@@ -20,6 +22,7 @@ let events = 0;
 let failure: unknown;
 const started = performance.now();
 const cpuStarted = process.cpuUsage();
+const loopStarted = performance.eventLoopUtilization();
 await runChainIndexer({
   config,
   sql,
@@ -40,10 +43,22 @@ await runChainIndexer({
 });
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuStarted);
+const mainThreadBusy = performance.eventLoopUtilization(loopStarted).utilization;
 await sql.end();
+if (process.env.BENCH_TRACE) {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const threads = new Map<string, number>();
+  for (const tid of readdirSync("/proc/self/task")) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    threads.set(name, (threads.get(name) ?? 0) + (Number(f[11]) + Number(f[12])) / 100);
+  }
+  console.error("CPU seconds by thread (whole process life):", JSON.stringify(Object.fromEntries([...threads].map(([k, v]) => [k, +v.toFixed(2)]))));
+}
 if (failure) {
   console.error(failure);
   process.exit(1);
 }
 // maxRSS is the kernel's high-water mark for this process, in KiB.
-console.log(JSON.stringify({ events, seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));
+console.log(JSON.stringify({ events, seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024, cpuSeconds: (cpu.user + cpu.system) / 1e6, mainThreadBusy }));

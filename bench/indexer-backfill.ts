@@ -22,7 +22,7 @@ const nodeCount = Number(process.argv[2] ?? 20_000);
 if (!Number.isInteger(nodeCount) || nodeCount < 10) throw new Error(`bench:indexer: node count must be an integer >= 10, got ${process.argv[2]}`);
 const seed = BENCH_SEED;
 /** as `npm run indexer` and `npm start` run it (BENCH_NODE_FLAGS replaces them) */
-const INDEXER_NODE_FLAGS = "--max-old-space-size=256";
+const INDEXER_NODE_FLAGS = "--max-old-space-size=256 --max-semi-space-size=32";
 
 const dataDir = await benchDevnetDir(nodeCount, seed);
 console.log(existsSync(path.join(dataDir, "devnet.json")) ? `reusing the devnet history in ${dataDir}` : `writing the devnet history for ${nodeCount} nodes into ${dataDir} (minutes)`);
@@ -58,7 +58,7 @@ try {
   worker.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => worker.once("exit", resolve));
   if (code !== 0) throw new Error(`bench:indexer: the indexer exited with code ${code}: ${output.slice(-2_000)}`);
-  const result = JSON.parse(output.trim().split("\n").pop()!) as { events: number; seconds: number; maxRssBytes: number; cpuSeconds: number };
+  const result = JSON.parse(output.trim().split("\n").pop()!) as { events: number; seconds: number; maxRssBytes: number; cpuSeconds: number; mainThreadBusy: number };
 
   const cpu = {
     chain: processCpuSeconds(chainMarker) - cpuBefore.chain,
@@ -76,7 +76,8 @@ try {
   );
   console.log(
     `CPU seconds during the backfill: indexer ${result.cpuSeconds.toFixed(1)}, anvil ${cpu.chain.toFixed(1)}, ` +
-      `PostgreSQL ${cpu.postgres.toFixed(1)} (2 cores: ${(2 * result.seconds).toFixed(1)} available; load average before the run ${loadBefore.toFixed(1)})`,
+      `PostgreSQL ${cpu.postgres.toFixed(1)} (2 cores: ${(2 * result.seconds).toFixed(1)} available; load average before the run ${loadBefore.toFixed(1)}); ` +
+      `the indexer's main thread was busy ${(100 * result.mainThreadBusy).toFixed(0)}% of the time`,
   );
 } finally {
   await dropBenchDatabase(pg.databaseUrl).catch(() => {});

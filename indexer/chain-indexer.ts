@@ -1,4 +1,4 @@
-import type { Address, Log, PublicClient } from "viem";
+import type { Address, PublicClient } from "viem";
 import { readSeededNode } from "../lib/chain/read-seeded-node";
 import type { IndexerConfig } from "../lib/config/indexer-config";
 import { decodeSessionLog, type DecodedSessionLog, type WatchedContract } from "../lib/events/decode-session-log";
@@ -9,14 +9,22 @@ import {
   type SeededNodeDetails,
 } from "../lib/staking/service-node-ledger";
 import { abortableSleep } from "./abortable-sleep";
-import { fetchLogRanges, withRetry, type FetchedRange, type LogRangeState } from "./sources/fetch-log-ranges";
+import { readAhead } from "./read-ahead";
+import { fetchLogRanges, getChainLogs, withRetry, type FetchedRange, type LogRangeState } from "./sources/fetch-log-ranges";
 import { copyChainEvents } from "./store/copy-chain-events";
 import type { Sql } from "./store/database";
-import { readContributionSettings, writeDerivedState } from "./store/derived-state";
+import {
+  flushDerivedState,
+  newPendingDerivedState,
+  readContributionSettings,
+  writeDerivedState,
+  type ContributionContractSettings,
+  type PendingDerivedState,
+} from "./store/derived-state";
 import { recordFailure, recordSuccess } from "./store/indexer-status-store";
 import { linkHeartbeatsToNodes } from "./store/link-heartbeats";
 import { rollBackTo } from "./store/roll-back";
-import { loadServiceNodes, saveServiceNodes } from "./store/service-node-store";
+import { loadServiceNodes, saveServiceNodes, type Tx } from "./store/service-node-store";
 
 export interface ChainProgress {
   fromBlock: bigint;
@@ -69,7 +77,7 @@ async function findForkPoint(sql: Sql, client: PublicClient, chainId: number, st
   return stored.length === 0 ? undefined : startBlock - 1n;
 }
 
-/** Follows the chain from the checkpoint to head − finality, one atomic batch at a time. */
+/** Follows the chain from the checkpoint to head − finality, one atomic transaction of consecutive ranges at a time. */
 export async function runChainIndexer(opts: {
   config: IndexerConfig;
   sql: Sql;
@@ -89,6 +97,7 @@ export async function runChainIndexer(opts: {
     SELECT "blockNumber" FROM "IndexerCheckpoint" WHERE "chainId" = ${config.chainId}`;
   let next = checkpoint ? checkpoint.blockNumber + 1n : config.startBlock;
   const runStart = next;
+  let statusAt = Date.now();
 
   while (!signal.aborted) {
     try {
@@ -109,9 +118,9 @@ export async function runChainIndexer(opts: {
         await abortableSleep(config.pollIntervalMs, signal);
         continue;
       }
-      // Up to `target` every block is final: ranges are fetched ahead, in parallel, and written
-      // one atomic batch at a time in chain order. Reorgs are looked for again after the pass.
-      let statusAt = Date.now();
+      // Up to `target` every block is final: ranges are fetched ahead, in parallel, decoded (and
+      // their chain reads done) one ahead of the writer, and written in chain order, several
+      // consecutive ranges to a transaction. Reorgs are looked for again after the pass.
       const ranges = fetchLogRanges(client, rangeState, {
         addresses: () => [...watched.keys()] as Address[],
         fromBlock: next,
@@ -119,31 +128,49 @@ export async function runChainIndexer(opts: {
         concurrency: config.logConcurrency,
         signal,
       });
-      // Range k is written while range k+1 is decoded: PostgreSQL and the decoder work at the
-      // same time, while the writes themselves stay one transaction at a time, in order.
-      let writing: Promise<void> = Promise.resolve();
-      const write = async (range: FetchedRange, events: StoredEvent[]) => {
-        await writeBatch(sql, client, config.chainId, events, { number: range.toBlock, ...range.endBlock }, signal);
-        opts.onProgress?.({ fromBlock: range.fromBlock, toBlock: range.toBlock, startBlock: runStart, targetBlock: target, events: events.length });
-        next = range.toBlock + 1n;
-        if (Date.now() - statusAt > 5_000 || range.toBlock === target) {
-          await recordSuccess(sql, "chain", range.toBlock, head);
-          statusAt = Date.now();
-        }
-      };
+      const batches = readAhead(prepareBatches(client, watched, ranges, signal));
       try {
-        for await (const range of ranges) {
-          const events = await decodeBatch(client, watched, range, signal);
-          await writing;
-          if (signal.aborted) break;
-          writing = write(range, events);
-          // A failed write is thrown at the next await of `writing`, not as an unhandled rejection.
-          writing.catch(() => {});
+        let batch = await batches.next();
+        while (!batch.done && !signal.aborted) {
+          const written: PreparedBatch[] = [];
+          let fetchError: unknown;
+          await sql.begin(async (tx) => {
+            // Safe for exactly-once: a PostgreSQL crash may lose the last commits, but each
+            // commit holds its events together with their derived rows and checkpoint, so what
+            // survives is a consistent prefix and the indexer resumes from its checkpoint.
+            await tx`SET LOCAL synchronous_commit = off`;
+            const pending = newPendingDerivedState();
+            const opened = Date.now();
+            for (;;) {
+              await writeBatch(tx, config.chainId, batch.value, pending);
+              written.push(batch.value);
+              if (written.length >= RANGES_PER_TRANSACTION || Date.now() - opened >= TRANSACTION_MS || batch.value.toBlock === target) break;
+              try {
+                batch = await batches.next();
+              } catch (error) {
+                // What is written so far is whole: commit it, then report the failure.
+                fetchError = error;
+                break;
+              }
+              if (batch.done || signal.aborted) break;
+            }
+            await commitBatches(tx, config.chainId, written, pending);
+          });
+          for (const b of written) {
+            opts.onProgress?.({ fromBlock: b.fromBlock, toBlock: b.toBlock, startBlock: runStart, targetBlock: target, events: b.events.length });
+          }
+          const last = written.at(-1)!;
+          next = last.toBlock + 1n;
+          if (Date.now() - statusAt > 5_000 || last.toBlock === target) {
+            await recordSuccess(sql, "chain", last.toBlock, head);
+            statusAt = Date.now();
+          }
+          if (fetchError !== undefined) throw fetchError;
+          if (!batch.done && batch.value === last) batch = await batches.next();
         }
       } finally {
-        await writing.catch(() => {});
+        await batches.return(undefined);
       }
-      await writing;
     } catch (error) {
       if (signal.aborted) break;
       opts.onError?.(error);
@@ -156,6 +183,44 @@ export async function runChainIndexer(opts: {
 /** Logs per eth_getLogs answer the ranges adapt towards: each batch and the memory held stay bounded. */
 const LOGS_PER_BATCH = 5_000;
 
+/**
+ * Consecutive ranges written in one transaction, at most this many or for this long: each
+ * holder's balance and each operator is written once per transaction rather than once per
+ * range, and there is one commit per transaction. Live, a pass ends at the head: it commits then.
+ */
+const RANGES_PER_TRANSACTION = 16;
+const TRANSACTION_MS = 3_000;
+
+/** A range's decoded events with what their folds need from the chain, read before any transaction opens. */
+interface PreparedBatch {
+  fromBlock: bigint;
+  toBlock: bigint;
+  end: { number: bigint; hash: string; timestamp: bigint };
+  events: StoredEvent[];
+  nodeEvents: StoredEvent[];
+  seeded: Map<bigint, SeededNodeDetails>;
+  contributionSettings: ContributionContractSettings;
+}
+
+async function* prepareBatches(
+  client: PublicClient,
+  watched: Map<string, WatchedContract>,
+  ranges: AsyncIterable<FetchedRange>,
+  signal: AbortSignal,
+): AsyncGenerator<PreparedBatch> {
+  for await (const range of ranges) {
+    const events = await decodeBatch(client, watched, range, signal);
+    const nodeEvents = events.filter((e) => e.contract === "ServiceNodeRewards" && serviceNodeEventNames.has(e.eventName));
+    const seeded = new Map<bigint, SeededNodeDetails>();
+    const seedingTransactions = new Map();
+    for (const e of nodeEvents.filter((e) => e.eventName === "NewSeededServiceNode")) {
+      const id = BigInt(String(e.args.serviceNodeID));
+      seeded.set(id, await withRetry(`seeded node ${id}`, () => readSeededNode(client, e.address as Address, e, seedingTransactions), { signal }));
+    }
+    const contributionSettings = await readContributionSettings(client, events, signal);
+    yield { fromBlock: range.fromBlock, toBlock: range.toBlock, end: { number: range.toBlock, ...range.endBlock }, events, nodeEvents, seeded, contributionSettings };
+  }
+}
 /**
  * Decodes a range in chain order. Contribution contracts the factory deployed in this range, or
  * in an earlier one after this range was asked for, were not in its request: their logs are
@@ -179,20 +244,20 @@ async function decodeBatch(
   const missing = [...watched.keys()].filter((address) => !range.addresses.has(address)) as Address[];
   if (missing.length > 0) {
     const childLogs = await withRetry(`eth_getLogs ${missing.length} new contracts ${range.fromBlock}-${range.toBlock}`, () =>
-      client.getLogs({ address: missing, fromBlock: range.fromBlock, toBlock: range.toBlock }), { signal });
+      getChainLogs(client, { address: missing, fromBlock: range.fromBlock, toBlock: range.toBlock }), { signal });
     if (childLogs.length > 0) {
       all.push(...childLogs);
-      all.sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex! - b.logIndex! : a.blockNumber! < b.blockNumber! ? -1 : 1));
+      all.sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
     }
   }
 
   const blockTimes = new Map<bigint, Date>();
   for (const log of all) {
     // anvil and many RPCs put blockTimestamp on logs; otherwise ask for the block.
-    const stamp = (log as Log & { blockTimestamp?: bigint | `0x${string}` }).blockTimestamp;
-    if (stamp !== undefined && !blockTimes.has(log.blockNumber!)) blockTimes.set(log.blockNumber!, new Date(Number(BigInt(stamp)) * 1000));
+    const stamp = log.blockTimestamp;
+    if (stamp != null && !blockTimes.has(log.blockNumber)) blockTimes.set(log.blockNumber, new Date(Number(BigInt(stamp)) * 1000));
   }
-  const unstamped = [...new Set(all.map((l) => l.blockNumber!))].filter((number) => !blockTimes.has(number));
+  const unstamped = [...new Set(all.map((l) => l.blockNumber))].filter((number) => !blockTimes.has(number));
   for (let i = 0; i < unstamped.length; i += 8) {
     await Promise.all(unstamped.slice(i, i + 8).map(async (number) => {
       const block = await withRetry(`eth_getBlockByNumber ${number}`, () => client.getBlock({ blockNumber: number }), { signal });
@@ -206,56 +271,48 @@ async function decodeBatch(
       contract,
       eventName,
       args,
-      blockNumber: log.blockNumber!,
-      logIndex: log.logIndex!,
-      blockHash: log.blockHash!,
-      blockTime: blockTimes.get(log.blockNumber!)!,
-      txHash: log.transactionHash!,
+      blockNumber: log.blockNumber,
+      logIndex: log.logIndex,
+      blockHash: log.blockHash,
+      blockTime: blockTimes.get(log.blockNumber)!,
+      txHash: log.transactionHash,
       address,
     };
   });
 }
 
-/** Raw events, the nodes and other derived rows they change and the checkpoint, in one transaction: all or nothing. */
-async function writeBatch(
-  sql: Sql,
-  client: PublicClient,
-  chainId: number,
-  events: StoredEvent[],
-  end: { number: bigint; hash: string; timestamp: bigint },
-  signal: AbortSignal,
-): Promise<void> {
-  const nodeEvents = events.filter((e) => e.contract === "ServiceNodeRewards" && serviceNodeEventNames.has(e.eventName));
-  const seeded = new Map<bigint, SeededNodeDetails>();
-  const seedingTransactions = new Map();
-  for (const e of nodeEvents.filter((e) => e.eventName === "NewSeededServiceNode")) {
-    const id = BigInt(String(e.args.serviceNodeID));
-    seeded.set(id, await withRetry(`seeded node ${id}`, () => readSeededNode(client, e.address as Address, e, seedingTransactions), { signal }));
-  }
-  const contributionSettings = await readContributionSettings(client, events, signal);
-  await sql.begin(async (tx) => {
-    await copyChainEvents(tx, chainId, events);
-    if (nodeEvents.length > 0) {
-      const ids = [...new Set(nodeEvents.map((e) => BigInt(String(e.args.serviceNodeID))))];
-      const nodes = await loadServiceNodes(tx, ids);
-      const registered = new Set<bigint>();
-      for (const e of nodeEvents) {
-        const ledgerEvent: LedgerEvent = { eventName: e.eventName, args: e.args, blockNumber: e.blockNumber, blockTime: e.blockTime, txHash: e.txHash };
-        const id = applyServiceNodeEvent(nodes, ledgerEvent, seeded.get(BigInt(String(e.args.serviceNodeID))));
-        if (e.eventName === "NewServiceNodeV2" || e.eventName === "NewSeededServiceNode") registered.add(id);
-      }
-      await saveServiceNodes(tx, [...nodes.values()].filter((n) => ids.includes(n.id)), registered);
-      if (registered.size > 0) await linkHeartbeatsToNodes(tx, [...registered]);
+/** A range's raw events, the nodes they change and their other derived rows, inside the caller's transaction. */
+async function writeBatch(tx: Tx, chainId: number, batch: PreparedBatch, pending: PendingDerivedState): Promise<void> {
+  const { events, nodeEvents, seeded } = batch;
+  await copyChainEvents(tx, chainId, events);
+  if (nodeEvents.length > 0) {
+    const ids = [...new Set(nodeEvents.map((e) => BigInt(String(e.args.serviceNodeID))))];
+    const nodes = await loadServiceNodes(tx, ids);
+    const registered = new Set<bigint>();
+    for (const e of nodeEvents) {
+      const ledgerEvent: LedgerEvent = { eventName: e.eventName, args: e.args, blockNumber: e.blockNumber, blockTime: e.blockTime, txHash: e.txHash };
+      const id = applyServiceNodeEvent(nodes, ledgerEvent, seeded.get(BigInt(String(e.args.serviceNodeID))));
+      if (e.eventName === "NewServiceNodeV2" || e.eventName === "NewSeededServiceNode") registered.add(id);
     }
-    await writeDerivedState(tx, events, contributionSettings);
-    await tx`
-      INSERT INTO "IndexedBlock" ("chainId", number, hash, timestamp)
-      VALUES (${chainId}, ${end.number}, ${end.hash}, ${new Date(Number(end.timestamp) * 1000)})
-      ON CONFLICT ("chainId", number) DO UPDATE SET hash = excluded.hash, timestamp = excluded.timestamp`;
-    await tx`
-      INSERT INTO "IndexerCheckpoint" ("chainId", "blockNumber", "blockHash", "updatedAt")
-      VALUES (${chainId}, ${end.number}, ${end.hash}, now())
-      ON CONFLICT ("chainId") DO UPDATE SET "blockNumber" = excluded."blockNumber",
-        "blockHash" = excluded."blockHash", "updatedAt" = now()`;
-  });
+    await saveServiceNodes(tx, [...nodes.values()].filter((n) => ids.includes(n.id)), registered);
+    if (registered.size > 0) await linkHeartbeatsToNodes(tx, [...registered]);
+  }
+  await writeDerivedState(tx, events, batch.contributionSettings, pending);
+}
+
+/** Ends a transaction of consecutive batches: the derived rows they left pending, each range's end block, and the checkpoint. */
+async function commitBatches(tx: Tx, chainId: number, batches: PreparedBatch[], pending: PendingDerivedState): Promise<void> {
+  await flushDerivedState(tx, pending);
+  const ends = batches.map((b) => b.end);
+  await tx`
+    INSERT INTO "IndexedBlock" ("chainId", number, hash, timestamp)
+    SELECT ${chainId}, * FROM unnest(${ends.map((e) => e.number.toString())}::bigint[], ${ends.map((e) => e.hash)}::text[],
+      ${ends.map((e) => new Date(Number(e.timestamp) * 1000).toISOString())}::timestamptz[])
+    ON CONFLICT ("chainId", number) DO UPDATE SET hash = excluded.hash, timestamp = excluded.timestamp`;
+  const end = ends.at(-1)!;
+  await tx`
+    INSERT INTO "IndexerCheckpoint" ("chainId", "blockNumber", "blockHash", "updatedAt")
+    VALUES (${chainId}, ${end.number}, ${end.hash}, now())
+    ON CONFLICT ("chainId") DO UPDATE SET "blockNumber" = excluded."blockNumber",
+      "blockHash" = excluded."blockHash", "updatedAt" = now()`;
 }

@@ -90,7 +90,7 @@ try {
     name: "indexer",
     command: process.execPath,
     // The indexer's live data is a few batches: a capped heap makes V8 collect before RSS grows.
-    args: ["--max-old-space-size=256", "--import", "tsx", path.join(root, "indexer/main.ts")],
+    args: ["--max-old-space-size=256", "--max-semi-space-size=32", "--import", "tsx", path.join(root, "indexer/main.ts")],
     env: indexerEnv,
     quiet: true,
     keep: /"level":(40|50|60)/,

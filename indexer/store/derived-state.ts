@@ -47,12 +47,24 @@ export async function readContributionSettings(client: PublicClient, events: Ind
   return settings;
 }
 
+/**
+ * What a transaction's batches folded but have not written yet: token balances (a holder
+ * changes in most batches of a backfill, so each is written once per transaction) and the
+ * operators whose rows to recompute. Written by flushDerivedState before the commit.
+ */
+export interface PendingDerivedState {
+  balances: Map<string, TokenBalanceRecord>;
+  operators: Set<string>;
+}
+
+export const newPendingDerivedState = (): PendingDerivedState => ({ balances: new Map(), operators: new Set() });
+
 /** Applies a batch's events (chain order) to the derived tables; call after the batch's ServiceNode rows are saved. */
-export async function writeDerivedState(tx: Tx, events: IndexedEvent[], settings: ContributionContractSettings): Promise<void> {
+export async function writeDerivedState(tx: Tx, events: IndexedEvent[], settings: ContributionContractSettings, pending: PendingDerivedState): Promise<void> {
   const transfers = events.filter(isTransfer);
-  const balances = await loadTokenBalances(tx, [...holdersInTransfers(transfers)]);
-  for (const e of transfers) applyTransfer(balances, e);
-  await saveTokenBalances(tx, [...balances.values()]);
+  const unloaded = [...holdersInTransfers(transfers)].filter((holder) => !pending.balances.has(holder));
+  for (const [holder, balance] of await loadTokenBalances(tx, unloaded)) pending.balances.set(holder, balance);
+  for (const e of transfers) applyTransfer(pending.balances, e);
 
   const rewardEvents = events.filter(isRewardEvent);
   const accounts = await loadRewardAccounts(tx, [...new Set(rewardEvents.map((e) => String(e.args.recipientAddress)))]);
@@ -68,7 +80,13 @@ export async function writeDerivedState(tx: Tx, events: IndexedEvent[], settings
   const nodeOperators = nodeIds.length === 0
     ? []
     : (await tx<{ operator: string }[]>`SELECT DISTINCT operator FROM "ServiceNode" WHERE id = ANY(${nodeIds}::bigint[])`).map((r) => r.operator);
-  await refreshOperators(tx, [...new Set([...nodeOperators, ...[...contracts.values()].map((c) => c.operator)])]);
+  for (const operator of [...nodeOperators, ...[...contracts.values()].map((c) => c.operator)]) pending.operators.add(operator);
+}
+
+/** Writes what the transaction's batches left pending: the operators are recomputed from the rows they wrote. */
+export async function flushDerivedState(tx: Tx, pending: PendingDerivedState): Promise<void> {
+  await saveTokenBalances(tx, [...pending.balances.values()]);
+  await refreshOperators(tx, [...pending.operators]);
 }
 
 /** The derived rows a rollback must refold, with the events (up to the fork) they are folded from. */

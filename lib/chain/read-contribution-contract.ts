@@ -1,4 +1,4 @@
-import { decodeFunctionData, type Address, type Hash, type PublicClient } from "viem";
+import { decodeFunctionData, encodeFunctionData, type Address, type Hash, type Hex, type PublicClient } from "viem";
 import { serviceNodeContributionAbi } from "../abi/service-node-contribution-abi";
 import { serviceNodeContributionFactoryAbi } from "../abi/service-node-contribution-factory-abi";
 import type { JsonArgValue } from "../events/decode-session-log";
@@ -25,6 +25,24 @@ export function contributionSettingsFromCalldata(input: `0x${string}`, ed25519Pu
   }
 }
 
+// A backfill reads thousands of contracts: the two immutables are asked with calldata encoded
+// once and answers read as the uint256 they are, and of the deploying transaction only `to` and
+// `input` are used, so neither goes through viem's per-call request and result formatting.
+const stakingRequirementCall = encodeFunctionData({ abi: serviceNodeContributionAbi, functionName: "stakingRequirement" });
+const maxContributorsCall = encodeFunctionData({ abi: serviceNodeContributionAbi, functionName: "maxContributors" });
+
+async function readUint(client: PublicClient, to: Address, data: Hex): Promise<bigint> {
+  const answer = await client.request({ method: "eth_call", params: [{ to, data }, "latest"] });
+  if (!/^0x[0-9a-fA-F]{64}$/.test(answer)) throw new Error(`${to}: eth_call ${data} answered ${answer.slice(0, 80)}, not a uint256`);
+  return BigInt(answer);
+}
+
+async function readDeployingTransaction(client: PublicClient, hash: Hash): Promise<{ to: Address | null; input: Hex }> {
+  const tx = await client.request({ method: "eth_getTransactionByHash", params: [hash] });
+  if (!tx) throw new Error(`transaction ${hash} not found`);
+  return { to: tx.to, input: tx.input };
+}
+
 /**
  * What a contribution contract was constructed with. The settings come from the factory's
  * deploying transaction (any node serves it), else from the contract's views at the creation
@@ -40,9 +58,9 @@ export async function readContributionContract(
     blockNumber?: bigint,
   ) => client.readContract({ address: contract, abi: serviceNodeContributionAbi, functionName, blockNumber } as never) as Promise<never>;
   const [tx, stakingRequirement, maxContributors] = await Promise.all([
-    client.getTransaction({ hash: created.txHash as Hash }),
-    read("stakingRequirement") as Promise<bigint>,
-    read("maxContributors") as Promise<bigint>,
+    readDeployingTransaction(client, created.txHash as Hash),
+    readUint(client, contract, stakingRequirementCall),
+    readUint(client, contract, maxContributorsCall),
   ]);
   const fromInput = tx.to?.toLowerCase() === created.address.toLowerCase()
     ? contributionSettingsFromCalldata(tx.input, BigInt(String(created.args.serviceNodePubkey)))

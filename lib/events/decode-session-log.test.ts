@@ -121,5 +121,17 @@ describe("decodeSessionLog against viem's decodeEventLog", () => {
     const notABool = { topics: encodeEventTopics({ abi: [bool], eventName: "UpdateManualFinalize" }) as Hex[], data: `0x${"0".repeat(63)}2` as Hex, transactionHash: null, logIndex: 1 };
     expect(() => decodeWithViem("ServiceNodeContribution", notABool)).toThrow(UndecodableLogError);
     expect(() => decodeSessionLog("ServiceNodeContribution", notABool)).toThrow(UndecodableLogError);
+
+    // An array whose offset or length points past the data.
+    const node = newNodeLog();
+    const arrayHead = 64 + 64 * 2 + 64 * 4; // the offset word after initiator, pubkey and params
+    for (const bad of ["00".repeat(31) + "ff", "00".repeat(30) + "ffff"]) {
+      const data = `${node.data.slice(0, arrayHead + 2)}${bad}${node.data.slice(arrayHead + 66)}` as Hex;
+      expect(() => decodeWithViem("ServiceNodeRewards", { ...node, data })).toThrow(UndecodableLogError);
+      expect(() => decodeSessionLog("ServiceNodeRewards", { ...node, data })).toThrow(UndecodableLogError);
+    }
+    const truncated = { ...node, data: node.data.slice(0, -64) as Hex };
+    expect(() => decodeWithViem("ServiceNodeRewards", truncated)).toThrow(UndecodableLogError);
+    expect(() => decodeSessionLog("ServiceNodeRewards", truncated)).toThrow(UndecodableLogError);
   });
 });

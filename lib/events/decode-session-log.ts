@@ -56,6 +56,8 @@ type ArgumentReader = (topics: readonly Hex[], data: string) => JsonArgValue;
 /** One event of a watched ABI, prepared once: its selector and how to read each argument. */
 interface PreparedEvent {
   name: string;
+  /** the ABI item alone: viem, when it decodes this event, then hashes no other item's signature */
+  item: EventAbiItem;
   indexedCount: number;
   /** readers in argument order, or undefined when the data needs viem (dynamic arguments) */
   readers: { name: string; read: ArgumentReader }[] | undefined;
@@ -117,9 +119,43 @@ function dataReader(p: AbiParameter, at: number): (data: string) => JsonArgValue
   };
 }
 
+/** An array of static elements (`tuple[]`, `address[]`): one head word, the offset of its length and elements. */
+function arrayElement(p: AbiParameter): AbiParameter | undefined {
+  const match = /^(.*)\[\]$/.exec(p.type);
+  if (!match) return undefined;
+  const element = { ...p, type: match[1]! } as AbiParameter;
+  return staticWords(element) === undefined ? undefined : element;
+}
+
+/** Words a parameter takes in the head of the data: its own, or one (the offset) for an array of static elements. */
+const headWords = (p: AbiParameter) => staticWords(p) ?? (arrayElement(p) ? 1 : undefined);
+
+/** Reads an array of static elements whose offset is in the head word `at`, bounds checked as viem's decoder does. */
+function arrayReader(element: AbiParameter, at: number): (data: string) => JsonArgValue {
+  const read = dataReader(element, 0);
+  const words = staticWords(element)!;
+  const wordAt = (data: string, index: number) => {
+    if (data.length < (index + 1) * 64) throw new Error(`the data ends before word ${index}`);
+    return Number(BigInt(`0x${data.slice(index * 64, index * 64 + 64)}`));
+  };
+  return (data) => {
+    const offset = wordAt(data, at);
+    if (offset % 32 !== 0) throw new Error(`array offset ${offset} is not a whole word`);
+    const start = offset / 32;
+    const length = wordAt(data, start);
+    if (data.length < (start + 1 + length * words) * 64) throw new Error(`an array of ${length} elements runs past the data`);
+    const elements: JsonArgValue[] = [];
+    for (let i = 0; i < length; i++) {
+      const from = (start + 1 + i * words) * 64;
+      elements.push(read(data.slice(from, from + words * 64)));
+    }
+    return elements;
+  };
+}
+
 function prepareEvent(item: EventAbiItem): PreparedEvent {
   const nonIndexed = item.inputs.filter((i) => !("indexed" in i && i.indexed));
-  const words = nonIndexed.map(staticWords);
+  const words = nonIndexed.map(headWords);
   const dataWords = words.reduce<number>((total, w) => total + (w ?? 0), 0);
   const indexedCount = item.inputs.length - nonIndexed.length;
   let readers: PreparedEvent["readers"];
@@ -139,14 +175,15 @@ function prepareEvent(item: EventAbiItem): PreparedEvent {
           read = (topics) => topics[index]!.toLowerCase();
         }
       } else {
-        const fromData = dataReader(input, at);
-        at += staticWords(input)!;
+        const element = arrayElement(input);
+        const fromData = element ? arrayReader(element, at) : dataReader(input, at);
+        at += headWords(input)!;
         read = (_topics, data) => fromData(data);
       }
       readers.push({ name: input.name ?? "", read });
     }
   }
-  return { name: item.name, indexedCount, readers, unnamed: item.inputs.some((i) => !i.name), dataWords };
+  return { name: item.name, item, indexedCount, readers, unnamed: item.inputs.some((i) => !i.name), dataWords };
 }
 
 const preparedByContract = new Map<WatchedContract, Map<string, PreparedEvent>>();
@@ -178,7 +215,7 @@ export function decodeSessionLog(
     const event = topic0 ? preparedEvents(contract).get(topic0.toLowerCase()) : undefined;
     if (!event) throw new Error(`no event with selector ${topic0 ?? "(none)"}`);
     if (log.topics.length < event.indexedCount + 1) throw new Error(`${event.name} has ${event.indexedCount} indexed arguments, the log ${log.topics.length - 1} topics`);
-    if (!event.readers) return decodeWithViem(contract, log);
+    if (!event.readers) return decodeWithViem(contract, log, [event.item]);
     const data = log.data.slice(2);
     if (data.length < event.dataWords * 64) throw new Error(`${event.name} needs ${event.dataWords * 32} bytes of data, the log has ${data.length / 2}`);
     if (event.unnamed) return { contract, eventName: event.name, args: event.readers.map((r) => r.read(log.topics, data)) as unknown as Record<string, JsonArgValue> };
@@ -195,10 +232,11 @@ export function decodeSessionLog(
 export function decodeWithViem(
   contract: WatchedContract,
   log: { topics: readonly Hex[]; data: Hex; transactionHash: Hex | null; logIndex: number | null },
+  abi: Abi = watchedContractAbis[contract],
 ): DecodedSessionLog {
   try {
     const decoded = decodeEventLog({
-      abi: watchedContractAbis[contract] as Abi,
+      abi,
       topics: log.topics as [Hex, ...Hex[]],
       data: log.data,
       strict: true,

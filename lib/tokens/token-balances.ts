@@ -46,17 +46,27 @@ export function applyTransfer(
   const from = stringArg(event, "from");
   const to = stringArg(event, "to");
   const value = bigintArg(event, "value");
-  const change = (holder: string, delta: bigint) => {
-    if (holder === ZERO_ADDRESS || !isTracked(holder)) return;
-    const current = balances.get(holder);
-    const balance = (current?.balance ?? 0n) + delta;
-    if (balance < 0n) throw new TokenBalanceUnderflowError(holder, balance, event);
-    balances.set(holder, { holder, balance, transferCount: (current?.transferCount ?? 0) + 1, ...evidenceOf(event) });
-  };
   if (from === to) {
-    change(from, 0n);
+    changeBalance(balances, from, 0n, event, isTracked);
     return;
   }
-  change(from, -value);
-  change(to, value);
+  changeBalance(balances, from, -value, event, isTracked);
+  changeBalance(balances, to, value, event, isTracked);
+}
+
+/** A backfill applies a million transfers: a holder's record is updated in place, not copied. */
+function changeBalance(balances: Map<string, TokenBalanceRecord>, holder: string, delta: bigint, event: IndexedEvent, isTracked: (holder: string) => boolean): void {
+  if (holder === ZERO_ADDRESS || !isTracked(holder)) return;
+  const current = balances.get(holder);
+  const balance = (current?.balance ?? 0n) + delta;
+  if (balance < 0n) throw new TokenBalanceUnderflowError(holder, balance, event);
+  if (!current) {
+    balances.set(holder, { holder, balance, transferCount: 1, ...evidenceOf(event) });
+    return;
+  }
+  current.balance = balance;
+  current.transferCount += 1;
+  current.updatedBlock = event.blockNumber;
+  current.updatedTx = event.txHash;
+  current.updatedAt = event.blockTime;
 }
