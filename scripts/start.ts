@@ -148,6 +148,8 @@ try {
   );
   await sql.end();
   await waitFor("the web app answering", async () => (await fetch(`http://127.0.0.1:${stack.webPort}/`)).ok, 120_000);
+  // A part that died while we waited has already begun the shutdown: never announce a URL then.
+  if (stopping) await new Promise<never>(() => {});
   log(`everything is up in ${((Date.now() - started) / 1000).toFixed(0)} s${devnet ? `: ${devnet.liveNodeCount()} nodes on the devnet` : ""}`);
   console.log(`Session Network Explorer: http://127.0.0.1:${stack.webPort}`);
 } catch (error) {

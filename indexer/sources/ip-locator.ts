@@ -13,11 +13,20 @@ export interface IpLocation {
 
 export type IpLocator = (ip: string) => IpLocation;
 
+let shared: Promise<IpLocator> | undefined;
+
 /**
  * Offline IP databases shipped in npm packages (ip-location-db: country by RIR whois and ASN,
- * ASN ranges from RouteViews): no lookups leave the machine. Loaded once, about a second.
+ * ASN ranges from RouteViews): no lookups leave the machine. Loaded once per process, about a
+ * second: the heartbeat poller and the governance step share one copy (~30 MB of ranges).
  */
-export async function loadIpLocator(): Promise<IpLocator> {
+export function loadIpLocator(): Promise<IpLocator> {
+  shared ??= openIpLocator();
+  shared.catch(() => (shared = undefined));
+  return shared;
+}
+
+async function openIpLocator(): Promise<IpLocator> {
   const require = createRequire(import.meta.url);
   const dir = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
   const countries: Reader<Response & { country_code?: string }> = await maxmind.open(

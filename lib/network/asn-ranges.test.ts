@@ -6,6 +6,7 @@ const csv = [
   "16778240,16779263,38803,Gtelecom Pty Ltd",
   "garbage line",
   `${ipv4ToNumber("95.216.0.0")},${ipv4ToNumber("95.217.255.255")},24940,Hetzner Online GmbH`,
+  `${ipv4ToNumber("116.202.0.0")},${ipv4ToNumber("116.203.255.255")},24940,Hetzner Online GmbH`,
   "",
 ].join("\n");
 
@@ -13,7 +14,10 @@ describe("ASN ranges", () => {
   it("parses ranges, quoted names included, and counts lines it could not use", () => {
     const ranges = parseAsnRanges(csv);
     expect(ranges.skipped).toBe(1);
-    expect(ranges.orgs).toEqual(["Cloudflare, Inc.", "Gtelecom Pty Ltd", "Hetzner Online GmbH"]);
+    expect(ranges.starts.length).toBe(4);
+    // a name shared by several ranges is kept once
+    expect(ranges.orgNames).toEqual(["Cloudflare, Inc.", "Gtelecom Pty Ltd", "Hetzner Online GmbH"]);
+    expect([...ranges.orgOf]).toEqual([0, 1, 2, 2]);
   });
 
   it("finds the AS of an address, and none in gaps or for malformed input", () => {

@@ -3,7 +3,10 @@ export interface AsnRanges {
   starts: Uint32Array;
   ends: Uint32Array;
   asns: Uint32Array;
-  orgs: string[];
+  /** per range, an index into `orgNames` */
+  orgOf: Uint32Array;
+  /** each AS name once: ~350,000 ranges share ~80,000 names */
+  orgNames: string[];
 }
 
 export interface NetworkOwner {
@@ -21,7 +24,9 @@ export function parseAsnRanges(csv: string): AsnRanges & { skipped: number } {
   const starts = new Uint32Array(lines.length);
   const ends = new Uint32Array(lines.length);
   const asns = new Uint32Array(lines.length);
-  const orgs: string[] = [];
+  const orgOf = new Uint32Array(lines.length);
+  const orgNames: string[] = [];
+  const orgIndex = new Map<string, number>();
   let n = 0;
   let skipped = 0;
   for (const line of lines) {
@@ -38,14 +43,21 @@ export function parseAsnRanges(csv: string): AsnRanges & { skipped: number } {
       continue;
     }
     if (org.startsWith('"') && org.endsWith('"')) org = org.slice(1, -1).replace(/""/g, '"');
+    let index = orgIndex.get(org);
+    if (index === undefined) {
+      index = orgNames.length;
+      // A slice of the 21 MB file would keep the whole file alive: store a copy of its own.
+      orgNames.push(JSON.parse(JSON.stringify(org)) as string);
+      orgIndex.set(org, index);
+    }
     starts[n] = start;
     ends[n] = end;
     asns[n] = asn;
-    orgs.push(org);
+    orgOf[n] = index;
     n++;
   }
   // The file is sorted by start; keep that order (checked by the caller's tests).
-  return { starts: starts.subarray(0, n), ends: ends.subarray(0, n), asns: asns.subarray(0, n), orgs, skipped };
+  return { starts: starts.slice(0, n), ends: ends.slice(0, n), asns: asns.slice(0, n), orgOf: orgOf.slice(0, n), orgNames, skipped };
 }
 
 export function ipv4ToNumber(ip: string): number | undefined {
@@ -74,5 +86,5 @@ export function findNetworkOwner(ranges: AsnRanges, ip: string): NetworkOwner | 
     } else hi = mid - 1;
   }
   if (found < 0 || ranges.ends[found]! < value) return undefined;
-  return { asn: ranges.asns[found]!, provider: ranges.orgs[found]! };
+  return { asn: ranges.asns[found]!, provider: ranges.orgNames[ranges.orgOf[found]!]! };
 }

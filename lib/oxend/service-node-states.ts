@@ -1,5 +1,5 @@
-import { isSafeNumber, parse as parseLosslessJson } from "lossless-json";
 import { z } from "zod";
+import { parseJsonWithBigInts } from "./parse-json-with-bigints";
 
 /**
  * One node as oxend's `get_service_nodes` reports it. Only `pubkeyEd25519` is certain: a node
@@ -123,7 +123,7 @@ function parseEntry(raw: unknown): ServiceNodeState | string {
 export function parseServiceNodeStates(body: string): ServiceNodeStatesResult {
   let json: unknown;
   try {
-    json = parseLosslessJson(body, null, (value) => (isSafeNumber(value) ? Number(value) : BigInt(value)));
+    json = parseJsonWithBigInts(body);
   } catch (error) {
     throw new OxendResponseError(`response is not JSON (${(error as Error).message})`);
   }
