@@ -144,7 +144,7 @@ export async function runChainIndexer(opts: {
             for (;;) {
               await writeBatch(tx, config.chainId, batch.value, pending);
               written.push(batch.value);
-              if (written.length >= RANGES_PER_TRANSACTION || Date.now() - opened >= TRANSACTION_MS || batch.value.toBlock === target) break;
+              if (written.length >= config.rangesPerCommit || Date.now() - opened >= TRANSACTION_MS || batch.value.toBlock === target) break;
               try {
                 batch = await batches.next();
               } catch (error) {
@@ -184,11 +184,10 @@ export async function runChainIndexer(opts: {
 const LOGS_PER_BATCH = 5_000;
 
 /**
- * Consecutive ranges written in one transaction, at most this many or for this long: each
+ * Consecutive ranges written in one transaction, at most RANGES_PER_COMMIT or for this long: each
  * holder's balance and each operator is written once per transaction rather than once per
  * range, and there is one commit per transaction. Live, a pass ends at the head: it commits then.
  */
-const RANGES_PER_TRANSACTION = 16;
 const TRANSACTION_MS = 3_000;
 
 /** A range's decoded events with what their folds need from the chain, read before any transaction opens. */

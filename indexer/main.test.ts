@@ -41,7 +41,9 @@ it("yields the same database after being killed with SIGKILL five times mid-back
   const clean = await createTestDatabase();
   const killed = await createTestDatabase();
   databases.push(clean, killed);
-  const env = (url: string) => indexerEnvFor(fixture, url, { LOG_RANGE: "4", LOG_RANGE_MAX: "4", HEARTBEAT_INTERVAL_MS: "600000" });
+  // One range per commit: the kills then land between and inside small transactions, not after
+  // a handful of 16-range ones that hold the whole fixture.
+  const env = (url: string) => indexerEnvFor(fixture, url, { LOG_RANGE: "4", LOG_RANGE_MAX: "4", RANGES_PER_COMMIT: "1", HEARTBEAT_INTERVAL_MS: "600000" });
   await runIndexerProcess(env(clean.url));
 
   // Kill points at different batches of the backfill; a batch's write may be in flight.
