@@ -35,7 +35,6 @@ export async function startPageCacheServer(opts: { port: number; host: string; u
     cacheable: (r) => r.status === 200 && !("set-cookie" in r.headers),
   });
   const gzipped = new WeakMap<CachedResponse, Buffer>();
-  const bornAt = new WeakMap<CachedResponse, number>();
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -51,14 +50,9 @@ export async function startPageCacheServer(opts: { port: number; host: string; u
     const key = [target, ...ROUTER_HEADERS.map((name) => String(req.headers[name] ?? ""))].join("\n");
 
     cache
-      .get(key, async () => {
-        const started = Date.now();
-        const response = await fetchUpstream(target, headers);
-        bornAt.set(response, started);
-        return response;
-      })
-      .then(({ response, state }) => {
-        const out: http.OutgoingHttpHeaders = { ...response.headers, "x-page-cache": state, age: String(Math.floor((Date.now() - (bornAt.get(response) ?? Date.now())) / 1000)) };
+      .get(key, () => fetchUpstream(target, headers))
+      .then(({ response, at, state }) => {
+        const out: http.OutgoingHttpHeaders = { ...response.headers, "x-page-cache": state, age: String(Math.floor((Date.now() - at) / 1000)) };
         let body = response.body;
         if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) && body.length > 1024) {
           let zipped = gzipped.get(response);
@@ -70,11 +64,7 @@ export async function startPageCacheServer(opts: { port: number; host: string; u
         res.writeHead(response.status, out);
         res.end(req.method === "HEAD" ? undefined : body);
       })
-      .catch((error: unknown) => {
-        if (res.headersSent) return res.destroy();
-        res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-        res.end(`The explorer's web app did not answer: ${(error as Error).message}\n`);
-      });
+      .catch((error: unknown) => answerUpstreamFailure(res, error as Error));
   });
 
   function fetchUpstream(path: string, headers: http.OutgoingHttpHeaders): Promise<CachedResponse> {
@@ -101,11 +91,7 @@ export async function startPageCacheServer(opts: { port: number; host: string; u
       res.writeHead(response.statusCode ?? 502, response.headers);
       response.pipe(res);
     });
-    request.on("error", (error) => {
-      if (res.headersSent) return res.destroy();
-      res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-      res.end(`The explorer's web app did not answer: ${error.message}\n`);
-    });
+    request.on("error", (error) => answerUpstreamFailure(res, error));
     req.pipe(request);
   }
 
@@ -124,4 +110,14 @@ export async function startPageCacheServer(opts: { port: number; host: string; u
         agent.destroy();
       }),
   };
+}
+
+/** Next did not answer: a 502 that says so, or a cut connection once a response had begun. */
+function answerUpstreamFailure(res: http.ServerResponse, error: Error): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+  res.end(`The explorer's web app did not answer: ${error.message}\n`);
 }

@@ -20,6 +20,12 @@ export interface PageCacheOptions {
   now?: () => number;
 }
 
+interface Rendered {
+  response: CachedResponse;
+  /** when the render that made it started: its data is at least this old */
+  at: number;
+}
+
 interface Entry {
   /** when the render that made it started: its data is at least this old */
   at: number;
@@ -35,7 +41,7 @@ interface Entry {
  */
 export class PageCache {
   private readonly entries = new Map<string, Entry>(); // in order of last use
-  private readonly renders = new Map<string, Promise<CachedResponse>>();
+  private readonly renders = new Map<string, Promise<Rendered>>();
   private bytes = 0;
   private readonly now: () => number;
 
@@ -43,17 +49,18 @@ export class PageCache {
     this.now = options.now ?? Date.now;
   }
 
-  async get(key: string, render: () => Promise<CachedResponse>): Promise<{ response: CachedResponse; state: PageCacheState }> {
+  /** The page for `key`, how it was answered, and `at`: when the render that made it started. */
+  async get(key: string, render: () => Promise<CachedResponse>): Promise<Rendered & { state: PageCacheState }> {
     const entry = this.entries.get(key);
     const age = entry ? this.now() - entry.at : Infinity;
     if (entry && age < this.options.expireMs) {
       this.entries.delete(key);
       this.entries.set(key, entry);
-      if (age < this.options.freshMs) return { response: entry.response, state: "HIT" };
+      if (age < this.options.freshMs) return { response: entry.response, at: entry.at, state: "HIT" };
       this.render(key, render).catch(() => {}); // the stale copy stays; the next request tries again
-      return { response: entry.response, state: "STALE" };
+      return { response: entry.response, at: entry.at, state: "STALE" };
     }
-    return { response: await this.render(key, render), state: "MISS" };
+    return { ...(await this.render(key, render)), state: "MISS" };
   }
 
   /** bytes and entries held now */
@@ -61,14 +68,14 @@ export class PageCache {
     return { bytes: this.bytes, entries: this.entries.size };
   }
 
-  private render(key: string, render: () => Promise<CachedResponse>): Promise<CachedResponse> {
+  private render(key: string, render: () => Promise<CachedResponse>): Promise<Rendered> {
     const pending = this.renders.get(key);
     if (pending) return pending;
     const at = this.now();
     const promise = render()
       .then((response) => {
         if (this.options.cacheable(response)) this.store(key, { at, response, bytes: sizeOf(key, response) });
-        return response;
+        return { response, at };
       })
       .finally(() => this.renders.delete(key));
     this.renders.set(key, promise);
