@@ -42,8 +42,11 @@ function watchChild(child: ManagedProcess) {
 
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (stopping) return;
+  for (;;) {
+    const done = await check().catch(() => false);
+    // A part died and the shutdown has begun: go no further (never announce a URL), let it finish.
+    if (stopping) await new Promise<never>(() => {});
+    if (done) return;
     if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -148,8 +151,6 @@ try {
   );
   await sql.end();
   await waitFor("the web app answering", async () => (await fetch(`http://127.0.0.1:${stack.webPort}/`)).ok, 120_000);
-  // A part that died while we waited has already begun the shutdown: never announce a URL then.
-  if (stopping) await new Promise<never>(() => {});
   log(`everything is up in ${((Date.now() - started) / 1000).toFixed(0)} s${devnet ? `: ${devnet.liveNodeCount()} nodes on the devnet` : ""}`);
   console.log(`Session Network Explorer: http://127.0.0.1:${stack.webPort}`);
 } catch (error) {

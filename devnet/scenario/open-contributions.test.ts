@@ -18,23 +18,24 @@ function contractRefusals(nodeCount: number, seed: string): string[] {
     const reservedTotal = c.reserved.reduce((t, r) => t + r.amount, 0n);
     if (reservedTotal > requirement) refusals.push(`#${i} ${c.kind}: reserved ${reservedTotal} > ${requirement}`);
     const pendingReserved = new Map(c.reserved.map((r) => [r.addr, r.amount]));
+    const reservedLeft = () => [...pendingReserved.values()].reduce((t, a) => t + a, 0n);
     let total = 0n;
     let contributors = 0n;
     for (const s of c.stakes) {
       const reserved = pendingReserved.get(s.address);
-      const reservedLeft = [...pendingReserved.values()].reduce((t, a) => t + a, 0n);
+      const reservedBefore = reservedLeft();
       if (reserved !== undefined) {
         if (s.amount < reserved) refusals.push(`#${i} ${c.kind}: ${s.amount} below its reservation ${reserved}`);
         pendingReserved.delete(s.address);
       } else if (s.address === c.operator) {
         if (s.amount * 4n < requirement) refusals.push(`#${i} ${c.kind}: operator ${s.amount} below a quarter of ${requirement}`);
       } else {
-        const min = (requirement - total - reservedLeft) / (MAX_CONTRIBUTORS - contributors - BigInt(pendingReserved.size));
+        const min = (requirement - total - reservedBefore) / (MAX_CONTRIBUTORS - contributors - BigInt(pendingReserved.size));
         if (s.amount < min) refusals.push(`#${i} ${c.kind}: contributor ${s.amount} below the minimum ${min}`);
       }
       total += s.amount;
       contributors++;
-      if (total + [...pendingReserved.values()].reduce((t, a) => t + a, 0n) > requirement) refusals.push(`#${i} ${c.kind}: ${total} past the requirement`);
+      if (total + reservedLeft() > requirement) refusals.push(`#${i} ${c.kind}: ${total} past the requirement`);
     }
   }
   return refusals;
