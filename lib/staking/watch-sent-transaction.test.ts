@@ -1,5 +1,5 @@
 // Against a real anvil that mines only when told to: every outcome is made on purpose, in order.
-import { createPublicClient, createWalletClient, http, type Hash, type PublicClient } from "viem";
+import { createPublicClient, createWalletClient, custom, http, type Hash, type PublicClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,6 +73,34 @@ describe("watchSentTransaction", () => {
     const error = await w.result.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransactionReplacedError);
     expect(error).toMatchObject({ hash: original, replacement: cancel, reason: "cancelled" });
+  });
+
+  it("names the cancel even when it is mined between the watcher's reads of the head and of the nonce", async () => {
+    const nonce = await nextNonce();
+    const original = await wallet().sendTransaction({ to: dead, value: 9n, nonce, ...fees });
+    // A transport that mines the cancel right before the watcher's next nonce read, after it read
+    // the head: the race a busy chain produces now and then.
+    let mineBeforeNonceRead = false;
+    const racing = createPublicClient({
+      chain: foundry,
+      transport: custom({
+        async request({ method, params }: { method: string; params?: unknown[] }) {
+          if (method === "eth_getTransactionCount" && mineBeforeNonceRead) {
+            mineBeforeNonceRead = false;
+            await rpc("evm_mine");
+          }
+          return rpc(method, params);
+        },
+      }),
+    });
+    let markSeen!: () => void;
+    const seen = new Promise<void>((resolve) => (markSeen = resolve));
+    const result = watchSentTransaction(racing, { hash: original, from: account.address, pollMs: 50, dropped: { ms: 60_000, blocks: 100n }, onSeen: () => markSeen() });
+    result.catch(() => {});
+    await seen;
+    const cancel = await wallet().sendTransaction({ to: account.address, value: 0n, nonce, ...higher });
+    mineBeforeNonceRead = true;
+    await expect(result).rejects.toMatchObject({ hash: original, replacement: cancel, reason: "cancelled" });
   });
 
   it("reports another transaction with the same nonce as a replacement", async () => {

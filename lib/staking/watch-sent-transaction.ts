@@ -74,7 +74,10 @@ export async function watchSentTransaction(client: PublicClient, opts: WatchOpti
       const verdict = missingTransactionVerdict({ nonce: seen?.nonce, minedNonce, missingSince, now: { ms: now(), block: head } }, opts.dropped ?? DEFAULT_DROPPED_THRESHOLD);
       if (verdict === "dropped") throw new TransactionDroppedError(opts.hash);
       if (verdict === "replaced" && seen) {
-        const replacement = await findByNonce(client, opts.from, seen.nonce, head, opts.replacementSearchBlocks ?? 256n);
+        // Searched from a head read after the nonce: the replacement may have been mined after
+        // `head` was read (and nodes that prune history cannot give the nonce at `head`).
+        const searchFrom = await client.getBlockNumber({ cacheTime: 0 });
+        const replacement = await findByNonce(client, opts.from, seen.nonce, searchFrom, opts.replacementSearchBlocks ?? 256n);
         if (!replacement) throw new TransactionReplacedError(opts.hash, undefined, "replaced");
         const kind = replacementKind(seen, replacement);
         if (kind !== "repriced") throw new TransactionReplacedError(opts.hash, replacement.hash, kind);
