@@ -18,11 +18,19 @@ afterAll(async () => {
 
 const main = path.resolve(import.meta.dirname, "main.ts");
 
+// A hang guard per run, so a stuck indexer fails with its own output rather than the test's
+// bare timeout; generous because the suite's other files share the two cores meanwhile.
+const RUN_LIMIT_MS = 90_000;
+
 /** Runs `npm run indexer`'s entry point; kills it with SIGKILL after `killAfterBatches` batches, or stops it once caught up. */
 function runIndexerProcess(env: Record<string, string>, killAfterBatches?: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", main], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
+    const guard = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`indexer still running after ${RUN_LIMIT_MS} ms (SIGTERM sent: ${/"msg":"live"/.test(output)}): ${output.slice(-2_000)}`));
+    }, RUN_LIMIT_MS);
     child.stdout.on("data", (c: Buffer) => {
       output += c.toString();
       // Once the live status appears the backfill is done: stop it the polite way.
@@ -31,6 +39,7 @@ function runIndexerProcess(env: Record<string, string>, killAfterBatches?: numbe
     });
     child.stderr.on("data", (c: Buffer) => (output += c.toString()));
     child.once("exit", (code, signal) => {
+      clearTimeout(guard);
       if (signal === "SIGKILL" || code === 0 || signal === "SIGTERM") resolve();
       else reject(new Error(`indexer exited with ${code}: ${output.slice(-1_000)}`));
     });
@@ -66,4 +75,4 @@ it("yields the same database after being killed with SIGKILL five times mid-back
   expect(await indexedStateSnapshot(b)).toEqual(expected);
   await a.end();
   await b.end();
-}, 120_000);
+}, 7 * RUN_LIMIT_MS);
