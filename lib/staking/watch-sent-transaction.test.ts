@@ -30,11 +30,11 @@ afterAll(() => chain?.stop());
 const wallet = () => createWalletClient({ chain: foundry, transport: http(chain.rpcUrl), account });
 const nextNonce = () => client.getTransactionCount({ address: account.address, blockTag: "pending" });
 
-/** Starts watching `hash`; resolves `seen` when the watcher first finds it pending. */
-function watch(hash: Hash, dropped = { ms: 0, blocks: 2n }) {
+/** Starts watching `hash` through `via`; resolves `seen` when the watcher first finds it pending. */
+function watch(hash: Hash, dropped = { ms: 0, blocks: 2n }, via: PublicClient = client) {
   let markSeen!: (nonce: number) => void;
   const seen = new Promise<number>((resolve) => (markSeen = resolve));
-  const result = watchSentTransaction(client, { hash, from: account.address, pollMs: 50, dropped, onSeen: ({ nonce }) => markSeen(nonce) });
+  const result = watchSentTransaction(via, { hash, from: account.address, pollMs: 50, dropped, onSeen: ({ nonce }) => markSeen(nonce) });
   result.catch(() => {});
   return { seen, result };
 }
@@ -93,14 +93,11 @@ describe("watchSentTransaction", () => {
         },
       }),
     });
-    let markSeen!: () => void;
-    const seen = new Promise<void>((resolve) => (markSeen = resolve));
-    const result = watchSentTransaction(racing, { hash: original, from: account.address, pollMs: 50, dropped: { ms: 60_000, blocks: 100n }, onSeen: () => markSeen() });
-    result.catch(() => {});
-    await seen;
+    const w = watch(original, { ms: 60_000, blocks: 100n }, racing);
+    await w.seen;
     const cancel = await wallet().sendTransaction({ to: account.address, value: 0n, nonce, ...higher });
     mineBeforeNonceRead = true;
-    await expect(result).rejects.toMatchObject({ hash: original, replacement: cancel, reason: "cancelled" });
+    await expect(w.result).rejects.toMatchObject({ hash: original, replacement: cancel, reason: "cancelled" });
   });
 
   it("reports another transaction with the same nonce as a replacement", async () => {
