@@ -11,6 +11,7 @@ import {
 import { abortableSleep } from "./abortable-sleep";
 import { readAhead } from "./read-ahead";
 import { fetchLogRanges, getChainLogs, withRetry, type FetchedRange, type LogRangeState } from "./sources/fetch-log-ranges";
+import { buildChainEventIndexes, dropChainEventIndexes, missingChainEventIndexes } from "./store/chain-event-indexes";
 import { copyChainEvents } from "./store/copy-chain-events";
 import type { Sql } from "./store/database";
 import {
@@ -98,6 +99,9 @@ export async function runChainIndexer(opts: {
   let next = checkpoint ? checkpoint.blockNumber + 1n : config.startBlock;
   const runStart = next;
   let statusAt = Date.now();
+  // Set while ChainEvent's secondary indexes are dropped for a long backfill; a crash mid-backfill leaves them so.
+  let indexesDeferred = (await missingChainEventIndexes(sql)).length > 0;
+  let caughtUp = false;
 
   while (!signal.aborted) {
     try {
@@ -113,10 +117,19 @@ export async function runChainIndexer(opts: {
       }
       const target = head - BigInt(config.finalityDepth);
       if (next > target) {
+        if (indexesDeferred) {
+          await buildChainEventIndexes(sql);
+          indexesDeferred = false;
+        }
+        caughtUp = true;
         await recordSuccess(sql, "chain", next - 1n, head);
         opts.onCaughtUp?.(next - 1n);
         await abortableSleep(config.pollIntervalMs, signal);
         continue;
+      }
+      if (!indexesDeferred && !caughtUp && (await isLongBackfill(client, next, head, signal))) {
+        await dropChainEventIndexes(sql);
+        indexesDeferred = true;
       }
       // Up to `target` every block is final: ranges are fetched ahead, in parallel, decoded (and
       // their chain reads done) one ahead of the writer, and written in chain order, several
@@ -132,7 +145,7 @@ export async function runChainIndexer(opts: {
       try {
         let batch = await batches.next();
         while (!batch.done && !signal.aborted) {
-          const written: PreparedBatch[] = [];
+          const written: WrittenRange[] = [];
           let fetchError: unknown;
           await sql.begin(async (tx) => {
             // Safe for exactly-once: a PostgreSQL crash may lose the last commits, but each
@@ -143,7 +156,7 @@ export async function runChainIndexer(opts: {
             const opened = Date.now();
             for (;;) {
               await writeBatch(tx, config.chainId, batch.value, pending);
-              written.push(batch.value);
+              written.push(writtenRange(batch.value));
               if (written.length >= config.rangesPerCommit || Date.now() - opened >= TRANSACTION_MS || batch.value.toBlock === target) break;
               try {
                 batch = await batches.next();
@@ -157,7 +170,7 @@ export async function runChainIndexer(opts: {
             await commitBatches(tx, config.chainId, written, pending);
           });
           for (const b of written) {
-            opts.onProgress?.({ fromBlock: b.fromBlock, toBlock: b.toBlock, startBlock: runStart, targetBlock: target, events: b.events.length });
+            opts.onProgress?.({ fromBlock: b.fromBlock, toBlock: b.toBlock, startBlock: runStart, targetBlock: target, events: b.events });
           }
           const last = written.at(-1)!;
           next = last.toBlock + 1n;
@@ -166,7 +179,7 @@ export async function runChainIndexer(opts: {
             statusAt = Date.now();
           }
           if (fetchError !== undefined) throw fetchError;
-          if (!batch.done && batch.value === last) batch = await batches.next();
+          if (!batch.done && batch.value.toBlock === last.toBlock) batch = await batches.next();
         }
       } finally {
         await batches.return(undefined);
@@ -178,6 +191,18 @@ export async function runChainIndexer(opts: {
       await abortableSleep(Math.min(30_000, config.pollIntervalMs * 5), signal);
     }
   }
+}
+
+/**
+ * Behind the head by more than this (block time) when a run starts, the backfill runs without
+ * ChainEvent's secondary indexes. Asked only until the run first catches up: live, never.
+ */
+const LONG_BACKFILL_SECONDS = 3_600;
+
+async function isLongBackfill(client: PublicClient, next: bigint, head: bigint, signal: AbortSignal): Promise<boolean> {
+  const [from, to] = await Promise.all([next, head].map((blockNumber) =>
+    withRetry(`eth_getBlockByNumber ${blockNumber}`, () => client.getBlock({ blockNumber }), { signal })));
+  return to!.timestamp - from!.timestamp > LONG_BACKFILL_SECONDS;
 }
 
 /** Logs per eth_getLogs answer the ranges adapt towards: each batch and the memory held stay bounded. */
@@ -299,8 +324,18 @@ async function writeBatch(tx: Tx, chainId: number, batch: PreparedBatch, pending
   await writeDerivedState(tx, events, batch.contributionSettings, pending);
 }
 
+/** What a transaction keeps of each range it wrote until it commits: not the events, which it has written. */
+interface WrittenRange {
+  fromBlock: bigint;
+  toBlock: bigint;
+  end: PreparedBatch["end"];
+  events: number;
+}
+
+const writtenRange = (batch: PreparedBatch): WrittenRange => ({ fromBlock: batch.fromBlock, toBlock: batch.toBlock, end: batch.end, events: batch.events.length });
+
 /** Ends a transaction of consecutive batches: the derived rows they left pending, each range's end block, and the checkpoint. */
-async function commitBatches(tx: Tx, chainId: number, batches: PreparedBatch[], pending: PendingDerivedState): Promise<void> {
+async function commitBatches(tx: Tx, chainId: number, batches: WrittenRange[], pending: PendingDerivedState): Promise<void> {
   await flushDerivedState(tx, pending);
   const ends = batches.map((b) => b.end);
   await tx`
