@@ -43,13 +43,18 @@ export function anvilBinaryPath(): string {
 
 /**
  * Starts anvil on 127.0.0.1. With `stateFile`, the chain (blocks, logs and state) is loaded
- * from it at start and written back every few seconds and on stop, so a restart resumes it.
+ * from it at start and written back periodically and on stop, so a restart resumes it.
  * Blocks are mined only on request (evm_mine): the scenario decides the timeline.
  */
 export async function startLocalChain(opts: {
   port: number;
   chainId: number;
   stateFile?: string;
+  /**
+   * How often anvil writes the state file besides on stop (default every 10 minutes); false: on
+   * stop only. A large chain's write takes a core for tens of seconds.
+   */
+  saveStateEvery?: number | false;
   /** unix seconds of the genesis block, for a reproducible chain */
   genesisTimestamp?: number;
   log?: (line: string) => void;
@@ -73,7 +78,9 @@ export async function startLocalChain(opts: {
   if (opts.genesisTimestamp !== undefined) args.push("--timestamp", String(opts.genesisTimestamp));
   if (opts.stateFile) {
     await mkdir(path.dirname(opts.stateFile), { recursive: true });
-    args.push("--state", opts.stateFile, "--state-interval", "600");
+    args.push("--state", opts.stateFile);
+    const every = opts.saveStateEvery ?? 600;
+    if (every !== false) args.push("--state-interval", String(every));
   }
   const child = spawn(anvilBinaryPath(), args, { stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];

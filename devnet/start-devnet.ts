@@ -41,6 +41,8 @@ export async function startDevnet(opts: {
   oxendPort: number;
   scenario: { seed: string; nodeCount: number; months: number; foundationShare: number; blockSeconds: number };
   log: (line: string) => void;
+  /** passed to the chain (local-chain.ts): the indexer benchmark keeps anvil's periodic writes out of its timing */
+  saveStateEvery?: number | false;
 }): Promise<RunningDevnet> {
   const recordFile = path.join(opts.dataDir, "devnet.json");
   const stateFile = path.join(opts.dataDir, "chain-state.json");
@@ -59,6 +61,7 @@ export async function startDevnet(opts: {
     port: opts.rpcPort,
     chainId: DEVNET_CHAIN_ID,
     stateFile,
+    saveStateEvery: opts.saveStateEvery,
     genesisTimestamp: plan.startTime - 86_400,
   });
   const clients = devnetClients(chain.rpcUrl, DEVNET_CHAIN_ID);
