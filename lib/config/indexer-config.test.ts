@@ -23,7 +23,7 @@ describe("readIndexerConfig", () => {
     expect(config.finalityDepth).toBe(64);
     expect(config.contracts.vesting).toEqual([]);
     expect(config.logConcurrency).toBe(4);
-    expect(config.rangesPerCommit).toBe(16);
+    expect(config.rangesPerCommit).toBe(64);
   });
 
   it("takes LOG_CONCURRENCY from 1 to 32 and refuses anything else by name", () => {
@@ -33,7 +33,7 @@ describe("readIndexerConfig", () => {
     expect(() => readIndexerConfig({ ...valid, LOG_CONCURRENCY: "33" })).toThrow(/LOG_CONCURRENCY="33": must be at most 32/);
     expect(() => readIndexerConfig({ ...valid, LOG_CONCURRENCY: "2.5" })).toThrow(/LOG_CONCURRENCY="2.5": must be a whole number/);
     expect(readIndexerConfig({ ...valid, RANGES_PER_COMMIT: "1" }).rangesPerCommit).toBe(1);
-    expect(() => readIndexerConfig({ ...valid, RANGES_PER_COMMIT: "65" })).toThrow(/RANGES_PER_COMMIT="65": must be at most 64/);
+    expect(() => readIndexerConfig({ ...valid, RANGES_PER_COMMIT: "257" })).toThrow(/RANGES_PER_COMMIT="257": must be at most 256/);
   });
 
   it("takes an optional http(s) alert webhook and refuses anything else", () => {

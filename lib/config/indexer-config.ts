@@ -28,7 +28,7 @@ const indexerEnvSchema = z.object({
   LOG_RANGE_MAX: positiveIntSchema(1_000_000).default(100_000),
   /** eth_getLogs ranges fetched at once, ahead of the one being written; lower it for a strict RPC plan */
   LOG_CONCURRENCY: positiveIntSchema(32).default(4),
-  RANGES_PER_COMMIT: positiveIntSchema(64).default(16),
+  RANGES_PER_COMMIT: positiveIntSchema(256).default(64),
   POLL_INTERVAL_MS: positiveIntSchema(3_600_000).default(2_000),
   HEARTBEAT_INTERVAL_MS: positiveIntSchema(3_600_000).default(30_000),
   /** where governance alerts are POSTed as JSON (the 9%/10% pledge lines, entities over a third) */
