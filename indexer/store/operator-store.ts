@@ -1,4 +1,5 @@
 import { summariseOperators, type OperatorContract, type OperatorNode } from "../../lib/staking/operator-summary";
+import { isLiveNode } from "../../lib/staking/service-node-ledger";
 import type { Tx } from "./service-node-store";
 import { insertRows } from "./upsert-rows";
 
@@ -12,20 +13,18 @@ import { insertRows } from "./upsert-rows";
 export async function refreshOperators(sql: Tx, operators?: string[]): Promise<void> {
   if (operators?.length === 0) return;
   const ofOperators = (column: string) => (operators ? sql`${sql(column)} = ANY(${operators}::text[])` : sql`TRUE`);
-  const nodes = await sql<(Omit<OperatorNode, "ownStake"> & { id: bigint })[]>`
+  const rows = await sql<(Omit<OperatorNode, "contributors"> & { id: bigint })[]>`
     SELECT id, operator, state, "totalStaked", "registeredBlock", "registeredTx", "exitRequestBlock", "exitRequestTx", "endedBlock", "endedTx"
     FROM "ServiceNode" WHERE ${ofOperators("operator")}`;
-  const live = nodes.filter((n) => n.state === "active" || n.state === "exit_requested");
-  const contributions = live.length === 0 ? [] : await sql<{ nodeId: bigint; staker: string; amount: bigint }[]>`
-    SELECT "nodeId", staker, amount FROM "NodeContribution" WHERE "nodeId" = ANY(${live.map((n) => n.id.toString())}::bigint[])`;
-  const ownStakes = new Map<bigint, bigint>();
-  const operatorOf = new Map(live.map((n) => [n.id, n.operator]));
-  for (const c of contributions) {
-    if (c.staker === operatorOf.get(c.nodeId)) ownStakes.set(c.nodeId, (ownStakes.get(c.nodeId) ?? 0n) + c.amount);
-  }
+  const nodes = rows.map((row) => ({ ...row, contributors: [] as { staker: string; amount: bigint }[] }));
+  // Stakes count only in live nodes: only theirs are read.
+  const live = new Map(nodes.filter((n) => isLiveNode(n.state)).map((n) => [n.id, n]));
+  const contributions = live.size === 0 ? [] : await sql<{ nodeId: bigint; staker: string; amount: bigint }[]>`
+    SELECT "nodeId", staker, amount FROM "NodeContribution" WHERE "nodeId" = ANY(${[...live.keys()].map(String)}::bigint[])`;
+  for (const c of contributions) live.get(c.nodeId)?.contributors.push(c);
   const contracts = await sql<OperatorContract[]>`
     SELECT operator, status, "updatedBlock", "updatedTx" FROM "ContributionContract" WHERE ${ofOperators("operator")}`;
-  const summaries = summariseOperators(nodes.map((n) => ({ ...n, ownStake: ownStakes.get(n.id) ?? 0n })), contracts);
+  const summaries = summariseOperators(nodes, contracts);
 
   await sql`DELETE FROM "Operator" WHERE ${ofOperators("address")}`;
   await insertRows(sql, "Operator", summaries.map((s) => ({ ...s })));

@@ -5,7 +5,7 @@ const node = (over: Partial<OperatorNode>): OperatorNode => ({
   operator: "0xa",
   state: "active",
   totalStaked: 25_000n,
-  ownStake: 25_000n,
+  contributors: [{ staker: "0xa", amount: 25_000n }],
   registeredBlock: 10n,
   registeredTx: "0x10",
   exitRequestBlock: null,
@@ -20,7 +20,7 @@ describe("summariseOperators", () => {
     const [a] = summariseOperators(
       [
         node({}),
-        node({ state: "exit_requested", ownStake: 5_000n, exitRequestBlock: 20n, exitRequestTx: "0x20" }),
+        node({ state: "exit_requested", contributors: [{ staker: "0xa", amount: 5_000n }, { staker: "0xc", amount: 20_000n }], exitRequestBlock: 20n, exitRequestTx: "0x20" }),
         node({ state: "exited", exitRequestBlock: 12n, exitRequestTx: "0x12", endedBlock: 15n, endedTx: "0x15" }),
         node({ state: "liquidated", endedBlock: 18n, endedTx: "0x18" }),
       ],

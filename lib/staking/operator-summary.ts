@@ -1,12 +1,12 @@
-import type { ServiceNodeLifecycle } from "./service-node-ledger";
+import { isLiveNode, type NodeContributionRecord, type ServiceNodeLifecycle } from "./service-node-ledger";
 
 /** What an operator's summary needs of one of its nodes (a ServiceNode row). */
 export interface OperatorNode {
   operator: string;
   state: ServiceNodeLifecycle;
   totalStaked: bigint;
-  /** the operator's own contributions to this node */
-  ownStake: bigint;
+  /** its contributors' stakes (the operator's own among them); needed only for live nodes */
+  contributors: readonly Pick<NodeContributionRecord, "staker" | "amount">[];
   registeredBlock: bigint;
   registeredTx: string;
   exitRequestBlock: bigint | null;
@@ -37,8 +37,6 @@ export interface OperatorSummary {
   updatedTx: string;
 }
 
-const isLive = (state: ServiceNodeLifecycle) => state === "active" || state === "exit_requested";
-
 /**
  * Summarises every operator that has a node or a contribution contract among the rows given
  * (all of each operator's rows must be given). The newest change is the latest block among
@@ -66,9 +64,9 @@ export function summariseOperators(nodes: readonly OperatorNode[], contracts: re
     else if (node.state === "exit_requested") summary.exitRequestedNodes++;
     else if (node.state === "exited") summary.exitedNodes++;
     else summary.liquidatedNodes++;
-    if (isLive(node.state)) {
+    if (isLiveNode(node.state)) {
       summary.stakedInLiveNodes += node.totalStaked;
-      summary.ownStakeInLiveNodes += node.ownStake;
+      for (const c of node.contributors) if (c.staker === node.operator) summary.ownStakeInLiveNodes += c.amount;
     }
   }
   for (const contract of contracts) {

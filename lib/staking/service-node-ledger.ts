@@ -2,6 +2,9 @@ import type { JsonArgValue } from "../events/decode-session-log";
 
 export type ServiceNodeLifecycle = "active" | "exit_requested" | "exited" | "liquidated";
 
+/** Still in the contract's list, its stake locked: active or waiting for its exit. */
+export const isLiveNode = (state: ServiceNodeLifecycle) => state === "active" || state === "exit_requested";
+
 export interface NodeContributionRecord {
   staker: string;
   beneficiary: string;
